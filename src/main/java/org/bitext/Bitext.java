@@ -1,0 +1,165 @@
+package org.bitext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.bitext.diag.BuildFailure;
+import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Position;
+import org.bitext.edition.Annotator;
+import org.bitext.edition.Edition;
+import org.bitext.editorial.EditorialLayer;
+import org.bitext.editorial.EditorialReader;
+import org.bitext.site.LinkChecker;
+import org.bitext.site.Publisher;
+import org.bitext.site.SiteRenderer;
+import org.bitext.text.Texts;
+import org.bitext.transcript.Transcript;
+import org.bitext.transcript.TranscriptReader;
+
+/**
+ * The build pipeline: read the transcript and the editorial layer, annotate, render, check links,
+ * publish. Each stage reports into one {@link Diagnostics}, so a run shows every error at once.
+ */
+public final class Bitext {
+    /** Files larger than this are refused with a clear message rather than read. */
+    public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+    public static final String TRANSCRIPT = "transcript.md";
+    public static final String EDITION = "edition.yaml";
+
+    /** What a build was asked to do. */
+    public record Options(Path content, Path templates, Path out, boolean strict) {
+    }
+
+    /** A successful build: the edition and the files of the site, not yet written. */
+    public record Result(Edition edition, Map<String, byte[]> files, Diagnostics diagnostics) {
+    }
+
+    private Bitext() {
+    }
+
+    /** Reads and annotates the content; throws with every error found. */
+    public static Edition load(Path content, boolean strict, Diagnostics diags) throws BuildFailure {
+        if (!Files.isDirectory(content)) {
+            diags.error(Position.of(content.toString()), "content folder does not exist: " + content,
+                    "pass --content DIR, or run from the folder that holds content/");
+            throw new BuildFailure(diags);
+        }
+        Path transcriptFile = content.resolve(TRANSCRIPT);
+        Path editionFile = content.resolve(EDITION);
+        byte[] transcriptBytes = readBytes(transcriptFile, diags);
+        String transcriptText = decode(transcriptFile, transcriptBytes, diags);
+        String yamlText = decode(editionFile, readBytes(editionFile, diags), diags);
+        if (transcriptText != null) {
+            diags.addSource(transcriptFile.toString(), transcriptText);
+        }
+        if (yamlText != null) {
+            diags.addSource(editionFile.toString(), yamlText);
+        }
+        EditorialLayer layer = yamlText == null ? null : new EditorialReader().read(editionFile.toString(), yamlText, diags);
+        Transcript transcript = null;
+        if (transcriptText != null) {
+            String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
+            Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
+            Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText,
+                    layer == null ? null : end, endAt, diags);
+            transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
+        }
+        if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null) {
+            throw new BuildFailure(diags);
+        }
+        Edition edition = new Annotator(transcript, layer, strict, diags).annotate();
+        if (diags.hasErrors()) {
+            throw new BuildFailure(diags);
+        }
+        return edition;
+    }
+
+    /** Loads, renders and checks the whole site in memory. */
+    public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
+        Edition edition = load(options.content(), options.strict(), diags);
+        Map<String, byte[]> files = new SiteRenderer(options.templates(), diags).render(edition);
+        if (!diags.hasErrors()) {
+            String base = edition.meta().baseUrl();
+            new LinkChecker(diags).check(files, base == null ? "/" : URI.create(base).getPath());
+        }
+        if (diags.hasErrors()) {
+            throw new BuildFailure(diags);
+        }
+        return new Result(edition, files, diags);
+    }
+
+    /** Renders, checks and, only if all is well, replaces the output folder. */
+    public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
+        Result result = render(options, diags);
+        Publisher.publish(result.files(), options.out());
+        return result;
+    }
+
+    private static byte[] readBytes(Path file, Diagnostics diags) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                diags.error(Position.of(file.toString()), "file not found: " + file);
+                return null;
+            }
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                diags.error(Position.of(file.toString()), String.format(java.util.Locale.ROOT,
+                        "%s is %.1f MB; the limit is %d MB", file, size / 1048576.0, MAX_INPUT_BYTES / 1048576));
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            diags.error(Position.of(file.toString()), "cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Strict UTF-8 (a byte-order mark is allowed and dropped); bad bytes are an error with their place. */
+    static String decode(Path file, byte[] bytes, Diagnostics diags) {
+        if (bytes == null) {
+            return null;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            int bad = findBadByte(bytes);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            diags.error(new Position(file.toString(), line, column), String.format(java.util.Locale.ROOT,
+                    "%s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
+                    "save the file as UTF-8");
+            return null;
+        } catch (CharacterCodingException e) {
+            diags.error(Position.of(file.toString()), file.getFileName() + " is not valid UTF-8");
+            return null;
+        }
+    }
+
+    private static int findBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : 0;
+    }
+}

@@ -1,0 +1,98 @@
+package org.bitext.diag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects every problem of a run so that one build reports them all. Knows the text of the input
+ * files so that a printed diagnostic can show the offending line with a caret under the spot.
+ */
+public final class Diagnostics {
+    private final List<Diagnostic> items = new ArrayList<>();
+    private final Map<String, String[]> sources = new HashMap<>();
+
+    /** Registers the text of an input file under the name diagnostics use for it. */
+    public void addSource(String file, String text) {
+        sources.put(file, text.split("\r\n|\r|\n", -1));
+    }
+
+    public void error(Position at, String message) {
+        items.add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, null));
+    }
+
+    public void error(Position at, String message, String hint) {
+        items.add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, hint));
+    }
+
+    public void warning(Position at, String message) {
+        items.add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
+    }
+
+    public boolean hasErrors() {
+        return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public List<Diagnostic> all() {
+        return List.copyOf(items);
+    }
+
+    public List<Diagnostic> errors() {
+        return items.stream().filter(Diagnostic::isError).toList();
+    }
+
+    public List<Diagnostic> warnings() {
+        return items.stream().filter(d -> !d.isError()).toList();
+    }
+
+    /** Diagnostics in file, line, column order (stable for equal positions). */
+    public List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing((Diagnostic d) -> d.position().file())
+                .thenComparingInt(d -> d.position().line())
+                .thenComparingInt(d -> d.position().column()));
+        return copy;
+    }
+
+    /**
+     * Formats one diagnostic as {@code file:line:column: message}, followed by the source line and a
+     * caret when the file's text is known, and the hint if there is one.
+     */
+    public String format(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        out.append(d.position()).append(": ");
+        if (!d.isError()) {
+            out.append("warning: ");
+        }
+        out.append(d.message());
+        String[] lines = sources.get(d.position().file());
+        int line = d.position().line();
+        if (lines != null && line >= 1 && line <= lines.length) {
+            String text = lines[line - 1];
+            String gutter = String.valueOf(line);
+            out.append('\n').append(" ".repeat(4)).append(gutter).append(" | ").append(text.stripTrailing());
+            out.append('\n').append(" ".repeat(4 + gutter.length())).append(" | ");
+            int col = Math.max(1, d.position().column());
+            // Pad with the same kind of characters so the caret lines up under wide CJK text too.
+            for (int i = 0; i < col - 1 && i < text.length(); i++) {
+                char c = text.charAt(i);
+                out.append(c == '\t' ? '\t' : isWide(c) ? "  " : " ");
+            }
+            out.append('^');
+        }
+        if (d.hint() != null) {
+            out.append('\n').append("    = ").append(d.hint());
+        }
+        return out.toString();
+    }
+
+    private static boolean isWide(char c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
+                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A;
+    }
+}

@@ -1,0 +1,9 @@
+package org.bitext.edition;
+
+import org.bitext.diag.Position;
+import org.bitext.editorial.NoteKind;
+
+/** An anchored note: on a turn ({@code turn} set) or on a section heading ({@code turn} null). */
+public record Note(String id, NoteKind kind, String quote, String sectionId, String turn, String markdown,
+        Position position) {
+}

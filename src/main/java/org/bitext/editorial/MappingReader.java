@@ -1,0 +1,198 @@
+package org.bitext.editorial;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Position;
+import org.bitext.text.Texts;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one YAML mapping strictly: only the keys it declares, no duplicates, every value of the
+ * expected shape. Problems go to the diagnostics with the position of the offending node; reading
+ * goes on so that one run reports everything.
+ */
+final class MappingReader {
+    private final String file;
+    private final Diagnostics diags;
+    private final String what;
+    private final Node node;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+    private final Map<String, Node> keys = new LinkedHashMap<>();
+
+    private MappingReader(String file, Diagnostics diags, String what, Node node, Set<String> allowed) {
+        this.file = file;
+        this.diags = diags;
+        this.what = what;
+        this.node = node;
+        if (!(node instanceof MappingNode mapping)) {
+            return;
+        }
+        for (NodeTuple t : mapping.getValue()) {
+            String key = scalar(t.getKeyNode());
+            if (key == null) {
+                diags.error(pos(file, t.getKeyNode()), what + ": keys must be plain text");
+                continue;
+            }
+            if (!allowed.contains(key)) {
+                String suggestion = Texts.suggest(key, allowed);
+                diags.error(pos(file, t.getKeyNode()), "unknown key '" + key + "' in " + what
+                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                        "allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
+                continue;
+            }
+            if (values.containsKey(key)) {
+                diags.error(pos(file, t.getKeyNode()), "duplicate key '" + key + "' in " + what
+                        + " (first at line " + pos(file, keys.get(key)).line() + ")");
+                continue;
+            }
+            keys.put(key, t.getKeyNode());
+            values.put(key, t.getValueNode());
+        }
+    }
+
+    /** A reader for {@code node}, or null (with an error) when it is not a mapping. */
+    static MappingReader of(String file, Diagnostics diags, String what, Node node, Set<String> allowed) {
+        if (!(node instanceof MappingNode)) {
+            diags.error(pos(file, node), what + " must be a mapping (key: value lines), found " + describe(node));
+            return null;
+        }
+        return new MappingReader(file, diags, what, node, allowed);
+    }
+
+    Position position() {
+        return pos(file, node);
+    }
+
+    Position positionOf(String key) {
+        Node v = values.get(key);
+        return v == null ? position() : pos(file, v);
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    Node raw(String key) {
+        return values.get(key);
+    }
+
+    /** A string value; null when absent (an error when required) or of the wrong type. */
+    String string(String key, boolean required) {
+        Node v = values.get(key);
+        if (v == null) {
+            if (required) {
+                diags.error(position(), what + " is missing required key '" + key + "'");
+            }
+            return null;
+        }
+        String s = scalar(v);
+        if (s == null) {
+            diags.error(pos(file, v), "'" + key + "' in " + what + " must be text, found " + describe(v));
+            return null;
+        }
+        if (required && s.isBlank()) {
+            diags.error(pos(file, v), "'" + key + "' in " + what + " must not be empty");
+            return null;
+        }
+        return s;
+    }
+
+    boolean bool(String key) {
+        Node v = values.get(key);
+        if (v == null) {
+            return false;
+        }
+        String s = scalar(v);
+        if (!"true".equals(s) && !"false".equals(s)) {
+            diags.error(pos(file, v), "'" + key + "' in " + what + " must be true or false, found " + describe(v));
+            return false;
+        }
+        return "true".equals(s);
+    }
+
+    /** An id value that must be a lowercase slug (so it is safe in a file name and a URL). */
+    String slug(String key, boolean required) {
+        String s = string(key, required);
+        if (s != null && !Texts.isSlug(s)) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " must be a lowercase slug (a-z, 0-9, '-'), found '"
+                    + Texts.clip(s, 40) + "'");
+            return null;
+        }
+        return s;
+    }
+
+    /** A {zh, en} mapping; null when absent. */
+    Bilingual bilingual(String key, boolean required, boolean bothRequired) {
+        Node v = values.get(key);
+        if (v == null) {
+            if (required) {
+                diags.error(position(), what + " is missing required key '" + key + "'");
+            }
+            return null;
+        }
+        MappingReader r = of(file, diags, "'" + key + "' of " + what, v, Set.of("zh", "en"));
+        if (r == null) {
+            return null;
+        }
+        return new Bilingual(r.string("zh", bothRequired), r.string("en", bothRequired));
+    }
+
+    /** The items of a list value; empty when absent or not a list (with an error). */
+    List<Node> list(String key) {
+        Node v = values.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof SequenceNode seq)) {
+            diags.error(pos(file, v), "'" + key + "' in " + what + " must be a list, found " + describe(v));
+            return List.of();
+        }
+        return seq.getValue();
+    }
+
+    /** A list of strings, each with its position. */
+    List<Quote> stringList(String key) {
+        List<Quote> out = new ArrayList<>();
+        for (Node item : list(key)) {
+            String s = scalar(item);
+            if (s == null || s.isBlank()) {
+                diags.error(pos(file, item), "items of '" + key + "' in " + what + " must be non-empty text, found "
+                        + describe(item));
+            } else {
+                out.add(Quote.of(s, pos(file, item)));
+            }
+        }
+        return out;
+    }
+
+    static String scalar(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    static Position pos(String file, Node node) {
+        Mark m = node.getStartMark();
+        return m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        if (node instanceof ScalarNode s) {
+            return s.getValue().isEmpty() ? "nothing" : "'" + Texts.clip(s.getValue(), 30) + "'";
+        }
+        return "nothing";
+    }
+}

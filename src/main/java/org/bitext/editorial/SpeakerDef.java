@@ -1,0 +1,9 @@
+package org.bitext.editorial;
+
+import java.util.List;
+import org.bitext.diag.Position;
+
+/** A speaker as the editor defines it: names, the source labels meaning them, an optional description. */
+public record SpeakerDef(String id, Bilingual name, List<String> labels, boolean beforeFirstLabel, Bilingual about,
+        Position position) {
+}

@@ -1,0 +1,7 @@
+package org.bitext.editorial;
+
+import org.bitext.diag.Position;
+
+/** A point where a paragraph is cut into a new turn, with that turn's speaker, reason and gloss. */
+public record SplitDef(Quote at, String id, String speaker, String reason, String en, java.util.List<Quote> topics, Position position) {
+}

@@ -1,0 +1,60 @@
+package org.bitext.render;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Renders an editor's Markdown to HTML that is safe to put on a page: commonmark-java renders it,
+ * then jsoup keeps only a small set of formatting elements and http(s)/mailto or relative links.
+ * No script, event handler, style, javascript: or data: URL survives.
+ *
+ * <p>A relative link in a note is relative to the site root ({@code glossary.html#g-jianguan}); as the
+ * same note appears on pages at different depths, such links come out as {@value #ROOT}… and
+ * templates replace that prefix with the page's way back to the root.
+ */
+public final class Markdown {
+    private static final String BASE = "https://bitext.invalid/";
+    /** Stands for the page's path to the site root in rendered note links. */
+    public static final String ROOT = "bitext-root:";
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().softbreak(" ").build();
+    private final Safelist safelist = Safelist.basic()
+            .removeTags("span")
+            .removeProtocols("a", "href", "ftp")
+            .preserveRelativeLinks(true)
+            .addAttributes("a", "title")
+            .addEnforcedAttribute("a", "rel", "noopener noreferrer");
+    private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+
+    /** Block HTML (paragraphs, lists) for a note or an introduction. */
+    public String block(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        String html = renderer.render(parser.parse(markdown));
+        Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
+        clean.outputSettings(output);
+        for (Element a : clean.select("a[href]")) {
+            String href = a.attr("href");
+            if (!href.startsWith("#") && !href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                a.attr("href", ROOT + href.replaceFirst("^/+", ""));
+            }
+        }
+        return clean.body().html().trim();
+    }
+
+    /** Inline HTML: the same, without the wrapping paragraph when the text is a single paragraph. */
+    public String inline(String markdown) {
+        String html = block(markdown);
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            return html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+}

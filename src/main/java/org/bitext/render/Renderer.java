@@ -1,0 +1,107 @@
+package org.bitext.render;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Position;
+
+/**
+ * Renders pages with the FreeMarker templates of a templates folder. Templates are {@code .ftlh}, so
+ * every value is HTML-escaped unless a template says otherwise. Template errors become diagnostics
+ * pointing at the template's file:line:column.
+ */
+public final class Renderer {
+    private final Path templates;
+    private final Configuration config;
+    private final Diagnostics diags;
+
+    public Renderer(Path templates, Diagnostics diags) throws IOException {
+        this.templates = templates;
+        this.diags = diags;
+        config = new Configuration(Configuration.VERSION_2_3_33);
+        config.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+        config.setDefaultEncoding("UTF-8");
+        config.setOutputEncoding("UTF-8");
+        // Output must not depend on the machine: fixed locale, time zone and number format.
+        config.setLocale(Locale.ROOT);
+        config.setTimeZone(TimeZone.getTimeZone("UTC"));
+        config.setNumberFormat("computer");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setWrapUncheckedExceptions(true);
+        config.setFallbackOnNullLoopVariable(false);
+        config.setAPIBuiltinEnabled(false);
+        config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        config.setTemplateUpdateDelayMilliseconds(0);
+    }
+
+    /**
+     * Renders {@code template} for the page at {@code path} (relative to the site root). Returns null
+     * after reporting an error.
+     */
+    public String render(String template, String path, Map<String, Object> site, Map<String, Object> page) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("site", site);
+        model.put("page", page);
+        model.put("path", path);
+        model.put("root", Pages.root(path));
+        String base = (String) site.get("baseUrl");
+        model.put("canonical", base == null ? null : base + (path.equals(Pages.HOME) ? "" : path));
+        try {
+            Template t = config.getTemplate(template);
+            StringWriter out = new StringWriter();
+            t.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            report(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+                    "template syntax error: " + firstLine(e.getEditorMessage()));
+        } catch (TemplateException e) {
+            Integer line = e.getLineNumber();
+            Integer col = e.getColumnNumber();
+            report(e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
+                    line == null ? 1 : line, col == null ? 1 : col,
+                    "template error while rendering " + path + ": " + firstLine(e.getMessageWithoutStackTop()));
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            report(template, 1, 1, "template not found in " + templates + ": " + template);
+        } catch (IOException e) {
+            report(template, 1, 1, "cannot read template: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private void report(String name, int line, int column, String message) {
+        Path file = templates.resolve(name == null ? "" : name);
+        String display = file.toString();
+        try {
+            if (Files.isRegularFile(file)) {
+                diags.addSource(display, Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException ignored) {
+            // the message still names the place
+        }
+        diags.error(new Position(display, Math.max(1, line), Math.max(1, column)), message);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown problem";
+        }
+        String trimmed = s.strip();
+        int nl = trimmed.indexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+    }
+}

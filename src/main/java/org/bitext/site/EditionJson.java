@@ -1,0 +1,113 @@
+package org.bitext.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bitext.edition.Edition;
+import org.bitext.edition.Mark;
+import org.bitext.edition.Note;
+import org.bitext.edition.Section;
+import org.bitext.edition.Speaker;
+import org.bitext.edition.Term;
+import org.bitext.edition.Topic;
+import org.bitext.edition.Turn;
+import org.bitext.editorial.Bilingual;
+import org.bitext.render.Pages;
+
+/** {@code edition.json}: the whole edition as data, in the documented contract. */
+public final class EditionJson {
+    private EditionJson() {
+    }
+
+    public static String of(Edition e) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("title", bi(e.meta().title()));
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("url", e.source().url());
+        source.put("author", e.source().author());
+        source.put("published", e.source().published());
+        source.put("sha256", e.sourceSha256());
+        root.put("source", source);
+        root.put("base_url", e.meta().baseUrl());
+        List<Object> speakers = new ArrayList<>();
+        for (Speaker s : e.speakers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("name", bi(s.name()));
+            m.put("narrator", s.narrator());
+            speakers.add(m);
+        }
+        root.put("speakers", speakers);
+        List<Object> sections = new ArrayList<>();
+        for (Section s : e.sections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("title", bi(s.title()));
+            m.put("part", s.part());
+            m.put("url", s.part() ? null : Pages.section(s.id()));
+            List<Object> turns = new ArrayList<>();
+            for (Turn t : s.turns()) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("id", t.id());
+                tm.put("speaker", t.speaker());
+                tm.put("zh", t.zh());
+                tm.put("en", t.en());
+                tm.put("notes", t.notes().stream().map(Mark::id).toList());
+                tm.put("topics", t.topics());
+                if (!t.interventions().isEmpty()) {
+                    var iv = t.interventions().get(0);
+                    Map<String, Object> im = new LinkedHashMap<>();
+                    im.put("kind", iv.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    im.put("source_speaker", iv.sourceSpeaker());
+                    im.put("reason", iv.reason());
+                    tm.put("intervention", im);
+                }
+                turns.add(tm);
+            }
+            m.put("turns", turns);
+            sections.add(m);
+        }
+        root.put("sections", sections);
+        List<Object> notes = new ArrayList<>();
+        for (Note n : e.notes().values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("kind", n.kind().id());
+            m.put("turn", n.turn());
+            m.put("section", n.sectionId());
+            m.put("quote", n.quote());
+            m.put("text", n.markdown());
+            notes.add(m);
+        }
+        root.put("notes", notes);
+        List<Object> topics = new ArrayList<>();
+        for (Topic t : e.topics()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("name", bi(t.name()));
+            m.put("turns", t.turns());
+            topics.add(m);
+        }
+        root.put("topics", topics);
+        List<Object> glossary = new ArrayList<>();
+        for (Term t : e.glossary()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", t.id());
+            m.put("zh", t.zh());
+            m.put("pinyin", t.pinyin());
+            m.put("en", t.en());
+            m.put("occurrences", t.occurrences());
+            glossary.add(m);
+        }
+        root.put("glossary", glossary);
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> bi(Bilingual b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zh", b == null ? null : b.zh());
+        m.put("en", b == null ? null : b.en());
+        return m;
+    }
+}

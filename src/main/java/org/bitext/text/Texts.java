@@ -1,0 +1,102 @@
+package org.bitext.text;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Small text helpers shared by the stages: normalising, CJK tests, slugs and stable hashes. */
+public final class Texts {
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private Texts() {
+    }
+
+    /** NFC, every run of white space (including ideographic space) collapsed to one space, trimmed. */
+    public static String normalize(String s) {
+        return SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll(" ").trim();
+    }
+
+    /** True for Han characters, CJK punctuation and full-width forms: no space is put next to them. */
+    public static boolean isCjk(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || cp == '“' || cp == '”' || cp == '‘' || cp == '’' || cp == '—' || cp == '…' || cp == '·';
+    }
+
+    public static boolean isSlug(String s) {
+        return s != null && s.length() <= 80 && SLUG.matcher(s).matches();
+    }
+
+    /** A readable ASCII slug: tone marks dropped, everything else not a letter or digit becomes '-'. */
+    public static String slugify(String s) {
+        String plain = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+
+    /** The first {@code hexChars} hex digits of the SHA-256 of the text: a short id that only the text changes. */
+    public static String shortHash(String s, int hexChars) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8)).substring(0, hexChars);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Levenshtein distance, used for "did you mean" suggestions. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The candidate closest to {@code word}, or null when none is close enough to be a likely typo. */
+    public static String suggest(String word, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+    }
+
+    /** Shortens text for a message, marking the cut with an ellipsis. */
+    public static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}
