@@ -446,6 +446,12 @@ public final class Annotator {
             String quote = Texts.normalize(d.at().exact());
             if (h.target() >= paras.size()) {
                 int s = h.target() - paras.size();
+                if (transcript.sections().get(s).isPartTitle()) {
+                    diags.error(d.at().position(), "note quote \"" + Texts.clip(quote, 40) + "\" is in the part title \""
+                            + transcript.sections().get(s).heading() + "\", which has no page of its own",
+                            "anchor the note on a phrase of the first section of the part");
+                    continue;
+                }
                 headingNotes.computeIfAbsent(sectionIds[s], k -> new ArrayList<>()).add(d.id());
                 out.put(d.id(), new Note(d.id(), d.kind(), quote, sectionIds[s], null, d.text(), d.position()));
                 continue;

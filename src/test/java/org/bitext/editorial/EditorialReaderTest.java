@@ -1,0 +1,106 @@
+package org.bitext.editorial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bitext.diag.Diagnostic;
+import org.bitext.diag.Diagnostics;
+import org.junit.jupiter.api.Test;
+
+class EditorialReaderTest {
+    private static final String MINIMAL = """
+            edition:
+              title: {zh: 标题, en: Title}
+              source: {end_before: 往期回顾}
+            speakers:
+              host: {zh: 主持人, en: Host, labels: [主持人]}
+            """;
+
+    private final Diagnostics diags = new Diagnostics();
+
+    private EditorialLayer read(String yaml) {
+        return new EditorialReader().read("e.yaml", yaml, diags);
+    }
+
+    private String only() {
+        List<Diagnostic> errors = diags.errors();
+        assertEquals(1, errors.size(), errors.toString());
+        Diagnostic d = errors.get(0);
+        return d.position() + ": " + d.message();
+    }
+
+    @Test
+    void readsAMinimalLayerWithPositions() {
+        EditorialLayer layer = read(MINIMAL);
+        assertTrue(diags.errors().isEmpty(), diags.errors().toString());
+        assertEquals("往期回顾", layer.edition().endBefore());
+        SpeakerDef host = layer.speakers().get("host");
+        assertEquals(List.of("主持人"), host.labels());
+        assertEquals(5, host.position().line());
+        assertEquals(3, host.position().column());
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestKnownOne() {
+        read(MINIMAL + "notes:\n  - {id: a, at: 问, kind: context, txt: hi}\n");
+        String e = diags.errors().get(0).position() + ": " + diags.errors().get(0).message();
+        assertTrue(e.startsWith("e.yaml:7:35: unknown key 'txt' in a note; did you mean 'text'?"), e);
+    }
+
+    @Test
+    void wrongTypeNamesTheKeyAndWhatWasFound() {
+        read(MINIMAL.replace("labels: [主持人]", "labels: 主持人"));
+        assertEquals("e.yaml:5:37: 'labels' in speaker 'host' must be a list, found '主持人'", only());
+    }
+
+    @Test
+    void syntaxErrorPointsAtTheProblem() {
+        read(MINIMAL + "turns:\n  - at: \"unclosed\n");
+        String e = only();
+        assertTrue(e.startsWith("e.yaml:"), e);
+        assertTrue(e.contains("YAML syntax error"), e);
+    }
+
+    @Test
+    void tabIndentationIsNamed() {
+        read(MINIMAL + "turns:\n\t- at: x\n");
+        assertTrue(only().contains("tab character"), diags.errors().toString());
+    }
+
+    @Test
+    void duplicateKeysAreReportedWithBothLines() {
+        read(MINIMAL + "glossary:\n  - {zh: 数据, pinyin: shùjù, en: data, en: data}\n");
+        assertTrue(only().contains("duplicate key 'en'"), diags.errors().toString());
+    }
+
+    @Test
+    void everyErrorOfTheFileIsReportedInOneRun() {
+        read(MINIMAL + "notes:\n  - {id: A B, at: 问, kind: gossip, text: hi}\nglossary:\n  - {zh: 数据}\n");
+        assertTrue(diags.errors().size() >= 4, diags.errors().toString());
+    }
+
+    @Test
+    void splitsNeedAReasonAndReassignmentsToo() {
+        EditorialLayer layer = read(MINIMAL + "turns:\n  - at: 问\n    speaker: host\n    split:\n      - {at: 答, speaker: host}\n");
+        assertNotNull(layer);
+        assertEquals(2, diags.errors().size(), diags.errors().toString());
+    }
+
+    @Test
+    void aliasBombIsRefused() {
+        StringBuilder y = new StringBuilder(MINIMAL).append("x:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'j'; c++) {
+            y.append("  ").append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                y.append(i > 0 ? ", *" : "*").append(prev);
+            }
+            y.append("]\n");
+            prev = c;
+        }
+        read(y.toString());
+        assertTrue(diags.hasErrors());
+    }
+}
