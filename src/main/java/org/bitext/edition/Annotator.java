@@ -387,7 +387,7 @@ public final class Annotator {
                 piece.id = sd.id();
                 piece.en = sd.en();
                 piece.position = sd.position();
-                piece.speaker = sd.speaker();
+                piece.speaker = sd.speaker() != null ? sd.speaker() : p.sourceSpeaker();
                 if (sd.speaker() != null && !speakers.containsKey(sd.speaker())) {
                     unknownSpeaker(sd.speaker(), sd.position(), speakers);
                     piece.speaker = p.sourceSpeaker();

@@ -113,11 +113,11 @@ public final class EditorialReader {
             for (Node s : r.list("split")) {
                 MappingReader sr = MappingReader.of(file, diags, "a split entry", s, SPLIT);
                 if (sr != null) {
-                    splits.add(new SplitDef(quote(sr, "at"), sr.slug("id", false), sr.slug("speaker", true),
+                    splits.add(new SplitDef(quote(sr, "at"), sr.slug("id", false), speakerRef(sr, true, speakers, diags),
                             sr.string("reason", true), sr.string("en", false), sr.stringList("topics"), sr.position()));
                 }
             }
-            String speaker = r.slug("speaker", false);
+            String speaker = speakerRef(r, false, speakers, diags);
             String reason = r.string("reason", false);
             if (speaker != null && (reason == null || reason.isBlank())) {
                 diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
@@ -223,6 +223,19 @@ public final class EditorialReader {
                     r.bilingual("about", false, false), idPos));
         });
         return out;
+    }
+
+    /** A speaker id that must name a defined speaker; reported at the value itself. */
+    private static String speakerRef(MappingReader r, boolean required, Map<String, SpeakerDef> speakers, Diagnostics diags) {
+        String id = r.slug("speaker", required);
+        if (id != null && !speakers.isEmpty() && !speakers.containsKey(id)) {
+            String suggestion = Texts.suggest(id, speakers.keySet());
+            diags.error(r.positionOf("speaker"), "unknown speaker '" + id + "'"
+                    + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                    "speakers: " + String.join(", ", speakers.keySet()));
+            return null;
+        }
+        return id;
     }
 
     private static NoteKind kind(MappingReader r, Diagnostics diags) {
