@@ -73,7 +73,9 @@ public final class Bitext {
                     layer == null ? null : end, endAt, diags);
             transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
         }
-        if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null) {
+        if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null
+                || transcript.sections().stream().allMatch(s -> s.paragraphs().isEmpty())) {
+            // without paragraphs every quote would also fail to match: report the cause only
             throw new BuildFailure(diags);
         }
         Edition edition = new Annotator(transcript, layer, strict, diags).annotate();
@@ -145,6 +147,8 @@ public final class Bitext {
                 }
             }
             int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            // shown with U+FFFD for the bad bytes, so the message can still quote the line
+            diags.addSource(file.toString(), new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""));
             diags.error(new Position(file.toString(), line, column), String.format(java.util.Locale.ROOT,
                     "%s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
                     "save the file as UTF-8");

@@ -52,24 +52,102 @@ public final class EditorialReader {
             diags.error(at, yamlMessage(e));
             return null;
         } catch (YAMLException e) {
-            diags.error(Position.of(file), "YAML refused: " + firstLine(e.getMessage()));
+            // Limits (nesting depth, size) come without a mark: find the place by reading the events again.
+            String problem = firstLine(e.getMessage());
+            int nth = problem.startsWith("Number of aliases") ? MAX_ALIASES + 1 : -1;
+            diags.error(refusalPosition(file, yaml, nth), refusalMessage(problem));
             return null;
         }
         if (root == null) {
             diags.error(Position.of(file), "edition.yaml is empty; it needs at least 'edition' and 'speakers'");
             return null;
         }
+        // SnakeYAML bounds aliases to lists and mappings only; aliases to long scalars can still
+        // multiply the work of later stages, so every reuse of a node counts.
+        if (reusedNodes(root) > MAX_ALIASES) {
+            diags.error(refusalPosition(file, yaml, MAX_ALIASES + 1), "edition.yaml uses more than " + MAX_ALIASES
+                    + " aliases (*name); refused to guard against alias bombs", "write the values out instead of aliasing them");
+            return null;
+        }
         return layer(file, root, diags);
     }
 
+    private static String refusalMessage(String problem) {
+        if (problem.startsWith("Nesting Depth exceeded")) {
+            return "edition.yaml nests lists and mappings more than " + MAX_DEPTH + " levels deep; refused";
+        }
+        if (problem.startsWith("Number of aliases")) {
+            return "edition.yaml uses more than " + MAX_ALIASES + " aliases (*name); refused to guard against alias bombs";
+        }
+        if (problem.contains("exceeds the limit")) {
+            return "edition.yaml is longer than the limit of " + MAX_CODE_POINTS + " characters; refused";
+        }
+        return "YAML refused: " + problem;
+    }
+
+    /** How many times nodes are reached again through an alias (each node's subtree is walked once). */
+    private static int reusedNodes(Node root) {
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        int reused = 0;
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                reused++;
+                continue;
+            }
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    todo.push(t.getKeyNode());
+                    todo.push(t.getValueNode());
+                }
+            } else if (n instanceof org.yaml.snakeyaml.nodes.SequenceNode q) {
+                q.getValue().forEach(todo::push);
+            }
+        }
+        return reused;
+    }
+
+    /**
+     * Where a refused file goes wrong: the {@code nthAlias}-th alias, or (when that is -1) the first
+     * list or mapping nested too deep, or else the last event read before the parser gave up.
+     */
+    private static Position refusalPosition(String file, String yaml, int nthAlias) {
+        Mark last = null;
+        int aliases = 0;
+        int depth = 0;
+        try {
+            for (org.yaml.snakeyaml.events.Event ev : new Yaml(loaderOptions()).parse(new StringReader(yaml))) {
+                last = ev.getStartMark();
+                if (ev instanceof org.yaml.snakeyaml.events.AliasEvent && ++aliases == nthAlias) {
+                    break;
+                }
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionStartEvent && ++depth > MAX_DEPTH && nthAlias < 0) {
+                    break;
+                }
+                if (ev instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException | StackOverflowError e) {
+            // the last mark read is the place
+        }
+        return last == null ? Position.of(file) : new Position(file, last.getLine() + 1, last.getColumn() + 1);
+    }
+
     private static Node compose(Reader reader) {
+        return new Yaml(loaderOptions()).compose(reader);
+    }
+
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // reported by MappingReader with both positions
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
-        return new Yaml(options).compose(reader);
+        return options;
     }
 
     private static String yamlMessage(MarkedYAMLException e) {
@@ -77,8 +155,16 @@ public final class EditorialReader {
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
             return "YAML syntax error: a tab character is used for indentation; indent with spaces";
         }
+        if (problem.contains("found another document")) {
+            return "YAML syntax error: edition.yaml must hold one YAML document, but a second one starts here";
+        }
         String context = e.getContext();
-        return "YAML syntax error: " + problem + (context != null ? " (" + context + ")" : "");
+        Mark cm = e.getContextMark();
+        Mark pm = e.getProblemMark();
+        // "while parsing a flow mapping" says little without where that mapping began
+        String where = context != null && cm != null && pm != null && cm.getLine() != pm.getLine()
+                ? " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1) : "";
+        return "YAML syntax error: " + problem + (context != null ? " (" + context + where + ")" : "");
     }
 
     private static String firstLine(String s) {
@@ -151,7 +237,7 @@ public final class EditorialReader {
             forEachEntry(file, diags, "topics", topicsNode, (id, idPos, value) -> {
                 if (!Texts.isSlug(id)) {
                     diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
-                    return;
+                    // read on (the build fails anyway) so that references to it are not also reported
                 }
                 MappingReader r = MappingReader.of(file, diags, "topic '" + id + "'", value, TOPIC);
                 if (r != null) {
@@ -207,7 +293,7 @@ public final class EditorialReader {
         forEachEntry(file, diags, "speakers", n, (id, idPos, value) -> {
             if (!Texts.isSlug(id)) {
                 diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
-                return;
+                // read on (the build fails anyway) so that its labels do not also show up as unknown
             }
             MappingReader r = MappingReader.of(file, diags, "speaker '" + id + "'", value, SPEAKER);
             if (r == null) {

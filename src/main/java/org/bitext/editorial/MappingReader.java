@@ -162,6 +162,14 @@ final class MappingReader {
     /** A list of strings, each with its position. */
     List<Quote> stringList(String key) {
         List<Quote> out = new ArrayList<>();
+        Node v = values.get(key);
+        String single = v == null ? null : scalar(v);
+        if (single != null && !single.isBlank()) {
+            // reported as not a list, but read as a list of one so later stages do not report it again
+            list(key);
+            out.add(Quote.of(single, pos(file, v)));
+            return out;
+        }
         for (Node item : list(key)) {
             String s = scalar(item);
             if (s == null || s.isBlank()) {

@@ -12,7 +12,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -96,12 +98,38 @@ public final class Renderer {
         diags.error(new Position(display, Math.max(1, line), Math.max(1, column)), message);
     }
 
+    /**
+     * The first line of a FreeMarker message; when that line only introduces what follows ("…has
+     * evaluated to null or missing:", "…expecting one of these patterns:"), the part that names the
+     * problem is folded in.
+     */
     private static String firstLine(String s) {
         if (s == null) {
             return "unknown problem";
         }
-        String trimmed = s.strip();
-        int nl = trimmed.indexOf('\n');
-        return nl < 0 ? trimmed : trimmed.substring(0, nl).strip();
+        String[] lines = s.strip().split("\\R");
+        String first = lines[0].strip();
+        int expecting = first.indexOf(", but was expecting one of these patterns:");
+        if (expecting > 0) {
+            return first.substring(0, expecting) + " where it does not belong"; // the grammar's token list helps nobody
+        }
+        if (!first.endsWith(":") || lines.length < 2) {
+            return first;
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < lines.length && rest.size() < 6; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty() || l.startsWith("----") || l.startsWith("Tip:")) {
+                break;
+            }
+            rest.add(l.replaceFirst("^==>\\s*", "").replaceFirst("\\s*\\[in template .*$", ""));
+        }
+        if (rest.isEmpty()) {
+            return first.substring(0, first.length() - 1);
+        }
+        if (first.contains("evaluated to null or missing")) {
+            return rest.get(0) + " is null or missing";
+        }
+        return first + " " + String.join(", ", rest);
     }
 }

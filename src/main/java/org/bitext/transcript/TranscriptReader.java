@@ -43,6 +43,11 @@ public final class TranscriptReader {
      * {@code endBefore} onwards is left out; a missing end marker is an error when one was asked for.
      */
     public Transcript read(String file, String markdown, String endBefore, Position endBeforeAt, Diagnostics diags) {
+        if (markdown.isBlank()) {
+            diags.error(Position.of(file), java.nio.file.Path.of(file).getFileName()
+                    + " is empty; it must hold the transcript as published");
+            return new Transcript(file, new SourceMeta(null, null, null, null, null), List.of(), null);
+        }
         Document doc = (Document) parser.parse(markdown);
         Map<String, String> meta = new LinkedHashMap<>();
         List<RawSection> sections = new ArrayList<>();
