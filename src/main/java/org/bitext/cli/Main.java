@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code bitext} command: build, check, serve. */
 @Command(name = "bitext", mixinStandardHelpOptions = true, version = "bitext 0.1.0",
         description = "Builds a bilingual annotated edition of an interview transcript as a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,33 @@
+package org.bitext.serve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bitext.diag.Diagnostic;
+import org.bitext.diag.Diagnostics;
+
+/** One error of a failed preview build, as the browser overlay shows it. */
+public record BuildError(String file, int line, int column, String message, String hint, String text) {
+
+    /** The error with its place, its message, the source line and a caret (as printed on the console). */
+    static BuildError of(Diagnostic d, Diagnostics diags) {
+        return new BuildError(d.position().file(), d.position().line(), d.position().column(), d.message(),
+                d.hint(), diags.format(d));
+    }
+
+    /** {@code file:line:column}, the way editors and terminals link to a place. */
+    public String location() {
+        return file + ":" + line + ":" + column;
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("location", location());
+        m.put("file", file);
+        m.put("line", line);
+        m.put("column", column);
+        m.put("message", message);
+        m.put("hint", hint);
+        m.put("text", text);
+        return m;
+    }
+}

@@ -1,0 +1,287 @@
+package org.bitext.serve;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+
+/**
+ * Answers the preview's HTTP requests: files of the output folder only, GET and HEAD only. The site is
+ * mounted at the base path of its {@code base_url} (as on GitHub Pages), so 404.html and every
+ * relative link behave as they will when published. HTML gets one external script tag, for live
+ * reload, at serve time; the files on disk are never changed.
+ */
+final class SiteHandler implements HttpHandler {
+    static final String PREFIX = "/__bitext/";
+    static final String RELOAD_JS = PREFIX + "reload.js";
+    static final String EVENTS = PREFIX + "events";
+    static final String STATUS = PREFIX + "status";
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("mjs", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("xml", "application/xml; charset=utf-8"),
+            Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml; charset=utf-8"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("avif", "image/avif"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("pdf", "application/pdf"));
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
+
+    private final Path root;
+    private final Supplier<String> basePath;
+    private final Lock readLock;
+    private final LiveReload live;
+    private final boolean loopbackOnly;
+    private final byte[] reloadJs;
+    private final byte[] waitingHtml;
+
+    SiteHandler(Path root, Supplier<String> basePath, Lock readLock, LiveReload live, boolean loopbackOnly) {
+        this.root = root.toAbsolutePath().normalize();
+        this.basePath = basePath;
+        this.readLock = readLock;
+        this.live = live;
+        this.loopbackOnly = loopbackOnly;
+        this.reloadJs = resource("reload.js");
+        this.waitingHtml = resource("waiting.html");
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try {
+            respond(ex);
+        } catch (IOException | RuntimeException e) {
+            // a page that goes away mid-answer is normal; anything else must not kill the server
+            ex.close();
+        }
+    }
+
+    private void respond(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            text(ex, 405, "405 method not allowed: the preview answers only GET and HEAD\n");
+            return;
+        }
+        if (loopbackOnly && !hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+            // a page on another site that rebinds its name to 127.0.0.1 must not read the preview
+            text(ex, 403, "403 forbidden: unexpected Host header\n");
+            return;
+        }
+        URI uri = ex.getRequestURI();
+        String raw = uri.getRawPath();
+        if (raw == null || !raw.startsWith("/")) {
+            text(ex, 400, "400 bad request\n");
+            return;
+        }
+        if (raw.startsWith(PREFIX)) {
+            preview(ex, raw);
+            return;
+        }
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || raw.contains("\\")) {
+            text(ex, 400, "400 bad request: encoded slashes are not allowed in a path\n");
+            return;
+        }
+        String path = uri.getPath();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                text(ex, 400, "400 bad request: '..' and '.' are not allowed in a path\n");
+                return;
+            }
+        }
+        String base = basePath.get();
+        if (path.equals(base.substring(0, base.length() - 1)) && base.length() > 1) {
+            redirect(ex, raw + "/", uri.getRawQuery());
+            return;
+        }
+        if (!path.startsWith(base)) {
+            if (path.equals("/")) {
+                redirect(ex, base, null); // the site lives under its base path, as it will on GitHub Pages
+            } else {
+                notFound(ex);
+            }
+            return;
+        }
+        String rel = path.substring(base.length());
+        for (String segment : rel.split("/", -1)) {
+            if (segment.startsWith(".")) {
+                notFound(ex); // dotfiles are never published
+                return;
+            }
+        }
+        serveFile(ex, rel, raw, uri.getRawQuery());
+    }
+
+    private void serveFile(HttpExchange ex, String rel, String raw, String query) throws IOException {
+        int status;
+        byte[] body;
+        String type;
+        readLock.lock(); // a rebuild swaps the folder under the write lock: never read half a swap
+        try {
+            Path file = root.resolve(rel).normalize();
+            if (!file.startsWith(root)) {
+                body = null;
+                status = 400;
+                type = null;
+            } else if (Files.isDirectory(file) && !rel.isEmpty() && !rel.endsWith("/")) {
+                body = null;
+                status = 301;
+                type = null;
+            } else {
+                if (Files.isDirectory(file)) {
+                    file = file.resolve("index.html");
+                }
+                body = inside(file) ? Files.readAllBytes(file) : null;
+                if (body == null && Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.exists(file)) {
+                    status = 403; // exists, but its real path leaves the output folder (a symlink)
+                } else if (body == null) {
+                    status = 404;
+                } else {
+                    status = 200;
+                }
+                type = contentType(file.getFileName().toString());
+            }
+        } finally {
+            readLock.unlock();
+        }
+        switch (status) {
+            case 200 -> send(ex, 200, type, type.startsWith("text/html") ? inject(body) : body);
+            case 301 -> redirect(ex, raw + "/", query);
+            case 403 -> text(ex, 403, "403 forbidden: this file lies outside the output folder\n");
+            case 404 -> notFound(ex);
+            default -> text(ex, 400, "400 bad request\n");
+        }
+    }
+
+    /** True if {@code file} is a regular file whose real path (symlinks resolved) is inside the output folder. */
+    private boolean inside(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        return file.toRealPath().startsWith(root.toRealPath());
+    }
+
+    private void notFound(HttpExchange ex) throws IOException {
+        byte[] page;
+        readLock.lock();
+        try {
+            Path file = root.resolve("404.html");
+            page = Files.isDirectory(root) && inside(file) ? Files.readAllBytes(file) : null;
+        } finally {
+            readLock.unlock();
+        }
+        if (page != null) {
+            send(ex, 404, TYPES.get("html"), inject(page));
+        } else if (!live.status().errors().isEmpty()) {
+            send(ex, 503, TYPES.get("html"), inject(waitingHtml)); // no good build yet: show the errors
+        } else {
+            text(ex, 404, "404 not found\n");
+        }
+    }
+
+    private void preview(HttpExchange ex, String raw) throws IOException {
+        switch (raw) {
+            case RELOAD_JS -> send(ex, 200, TYPES.get("js"), reloadJs);
+            case STATUS -> send(ex, 200, TYPES.get("json"), live.status().json().getBytes(StandardCharsets.UTF_8));
+            case EVENTS -> {
+                if (ex.getRequestMethod().equals("HEAD")) {
+                    ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                    ex.sendResponseHeaders(200, -1);
+                    ex.close();
+                } else {
+                    live.stream(ex);
+                }
+            }
+            default -> text(ex, 404, "404 not found\n");
+        }
+    }
+
+    /** Adds the live-reload script (external, so the pages' Content-Security-Policy allows it). */
+    private byte[] inject(byte[] html) {
+        String page = new String(html, StandardCharsets.UTF_8);
+        String tag = "<script src=\"" + RELOAD_JS + "?build=" + live.status().build() + "\" defer></script>\n";
+        int at = page.toLowerCase(Locale.ROOT).indexOf("</head>");
+        page = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
+        return page.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String contentType(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    private boolean hostAllowed(String host) {
+        if (host == null) {
+            return true; // HTTP/1.0 clients send none
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf(']')) {
+            name = name.substring(0, colon);
+        }
+        return LOOPBACK_NAMES.contains(name);
+    }
+
+    private void redirect(HttpExchange ex, String location, String query) throws IOException {
+        ex.getResponseHeaders().set("Location", location + (query == null ? "" : "?" + query));
+        text(ex, 301, "moved to " + location + "\n");
+    }
+
+    private void text(HttpExchange ex, int status, String message) throws IOException {
+        send(ex, status, TYPES.get("txt"), message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", "no-store");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            h.set("Content-Length", String.valueOf(body.length));
+            ex.sendResponseHeaders(status, -1);
+        } else {
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = SiteHandler.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource org/bitext/serve/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

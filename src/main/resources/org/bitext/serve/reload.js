@@ -1,0 +1,77 @@
+/* Bitext preview (served only by `bitext serve`, never published): reloads the page after each
+   rebuild, keeping the scroll position, and shows build errors in an overlay. Text goes into the page
+   through textContent only; styles through the CSSOM, which the pages' Content-Security-Policy allows. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var served = script ? new URL(script.src).searchParams.get('build') : null;
+  var KEY = 'bitext-preview-scroll:' + location.pathname + location.search;
+  var overlay = null;
+
+  function restoreScroll() {
+    var saved = null;
+    try { saved = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { return; }
+    if (!saved) { return; }
+    var pos = JSON.parse(saved);
+    window.scrollTo(pos.x, pos.y);
+  }
+
+  function reload() {
+    try { sessionStorage.setItem(KEY, JSON.stringify({ x: window.scrollX, y: window.scrollY })); } catch (e) { /* private mode */ }
+    location.reload();
+  }
+
+  function el(tag, text, style) {
+    var e = document.createElement(tag);
+    if (text) { e.textContent = text; }
+    Object.keys(style || {}).forEach(function (k) { e.style[k] = style[k]; });
+    return e;
+  }
+
+  function clearErrors() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+
+  function showErrors(errors) {
+    clearErrors();
+    overlay = el('div', null, {
+      position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto', padding: '2rem',
+      background: 'rgba(20, 20, 24, 0.94)', color: '#f8f8f2', font: '14px/1.5 ui-monospace, Menlo, Consolas, monospace'
+    });
+    overlay.id = 'bitext-build-errors';
+    overlay.setAttribute('role', 'alert');
+    var close = el('button', 'Hide', { float: 'right', font: 'inherit', cursor: 'pointer' });
+    close.type = 'button';
+    close.addEventListener('click', clearErrors);
+    overlay.appendChild(close);
+    overlay.appendChild(el('h1', 'Build failed: ' + errors.length + (errors.length === 1 ? ' error' : ' errors'),
+      { font: 'bold 1.2rem/1.3 system-ui, sans-serif', color: '#ff6b6b', margin: '0 0 .5rem' }));
+    overlay.appendChild(el('p', 'The last good build is still served. Fix the input and save: this page updates by itself.',
+      { font: '0.95rem/1.4 system-ui, sans-serif', margin: '0 0 1.5rem' }));
+    var list = el('ol', null, { margin: '0', padding: '0', listStyle: 'none' });
+    errors.forEach(function (e) {
+      var item = el('li', null, { margin: '0 0 1.25rem' });
+      item.className = 'bitext-build-error';
+      item.appendChild(el('div', e.location + ': ' + e.message, { color: '#ffd166', fontWeight: 'bold', whiteSpace: 'pre-wrap' }));
+      var rest = e.text.indexOf('\n') >= 0 ? e.text.substring(e.text.indexOf('\n') + 1) : '';
+      if (rest) { item.appendChild(el('pre', rest, { margin: '.25rem 0 0', whiteSpace: 'pre', overflowX: 'auto' })); }
+      list.appendChild(item);
+    });
+    overlay.appendChild(list);
+    (document.body || document.documentElement).appendChild(overlay);
+  }
+
+  function onState(data, isHello) {
+    var state = JSON.parse(data);
+    if (isHello && served && state.build !== served && state.build !== 'none') { reload(); return; }
+    served = state.build;
+    if (state.errors.length) { showErrors(state.errors); } else { clearErrors(); }
+  }
+
+  if (document.readyState === 'complete') { restoreScroll(); } else { window.addEventListener('load', restoreScroll); }
+
+  var events = new EventSource('/__bitext/events');
+  events.addEventListener('hello', function (e) { onState(e.data, true); });
+  events.addEventListener('errors', function (e) { onState(e.data, false); });
+  events.addEventListener('reload', function () { reload(); });
+}());
