@@ -1,0 +1,146 @@
+package org.bitext.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bitext.Bitext;
+import org.bitext.diag.BuildFailure;
+import org.bitext.diag.Diagnostics;
+import org.bitext.edition.Edition;
+import org.bitext.site.LinkChecker;
+import org.bitext.site.Publisher;
+import org.bitext.site.SiteRenderer;
+
+/**
+ * In-process measurements, run by {@code bench/run.sh} (never by {@code mvn verify}).
+ *
+ * <ul>
+ *   <li>{@code warm CONTENT TEMPLATES OUT [N]}: copies the content, builds once, then N times edits one
+ *       note's text and calls {@link Bitext#build} again in the same JVM — what {@code serve} does after a
+ *       save. Prints every time and the median.</li>
+ *   <li>{@code stages CONTENT TEMPLATES OUT [N]}: times each stage (load+annotate, render, link check,
+ *       publish) separately, N times, and prints the median of each.</li>
+ * </ul>
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: Bench warm|stages CONTENT TEMPLATES OUT [N]");
+            System.exit(2);
+        }
+        Path content = Path.of(args[1]);
+        Path templates = Path.of(args[2]);
+        Path out = Path.of(args[3]);
+        int n = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        switch (args[0]) {
+            case "warm" -> warm(content, templates, out, n);
+            case "stages" -> stages(content, templates, out, n);
+            default -> {
+                System.err.println("unknown mode " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static final Pattern NOTE_TEXT = Pattern.compile("(?m)^(\\s+text:\\s*)(.*)$");
+
+    static void warm(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
+        Path work = Files.createTempDirectory("bitext-warm-");
+        Files.copy(content.resolve(Bitext.TRANSCRIPT), work.resolve(Bitext.TRANSCRIPT));
+        Path yamlFile = work.resolve(Bitext.EDITION);
+        String yaml = Files.readString(content.resolve(Bitext.EDITION), StandardCharsets.UTF_8);
+        Files.writeString(yamlFile, yaml, StandardCharsets.UTF_8);
+        // the note to edit: the first 'text:' under notes:
+        int notesAt = yaml.indexOf("\nnotes:");
+        Matcher m = NOTE_TEXT.matcher(yaml);
+        if (notesAt < 0 || !m.find(notesAt)) {
+            throw new IllegalArgumentException("no note text found in " + content);
+        }
+        int lineStart = m.start(2);
+        String original = m.group(2);
+        boolean inline = !original.isBlank() && !original.startsWith("|") && !original.startsWith(">");
+        Bitext.Options options = new Bitext.Options(work, templates, out, false);
+        long t0 = System.nanoTime();
+        Bitext.build(options, new Diagnostics());
+        System.out.printf(Locale.ROOT, "warm: first build in this JVM %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        double[] times = new double[n];
+        for (int i = 0; i < n; i++) {
+            String edited;
+            if (inline) {
+                String q = original.startsWith("\"") ? original.substring(0, original.length() - 1) + " Edit " + i + ".\""
+                        : original + " Edit " + i + ".";
+                edited = yaml.substring(0, lineStart) + q + yaml.substring(lineStart + original.length());
+            } else {
+                // block scalar: add a sentence to its first content line
+                int eol = yaml.indexOf('\n', m.end() + 1);
+                edited = yaml.substring(0, eol) + " Edit " + i + "." + yaml.substring(eol);
+            }
+            Files.writeString(yamlFile, edited, StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            Bitext.build(options, new Diagnostics());
+            times[i] = (System.nanoTime() - start) / 1e6;
+            System.out.printf(Locale.ROOT, "warm: rebuild %d/%d after a note edit: %.1f ms%n", i + 1, n, times[i]);
+        }
+        Publisher.deleteTree(work);
+        System.out.printf(Locale.ROOT, "RESULT warm_rebuild_median_ms=%.1f min_ms=%.1f n=%d%n", median(times),
+                Arrays.stream(times).min().orElse(0), n);
+    }
+
+    static void stages(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
+        String[] names = {"load+annotate", "render", "linkcheck", "publish", "total"};
+        List<double[]> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] t = new double[names.length];
+            Diagnostics diags = new Diagnostics();
+            long a = System.nanoTime();
+            Edition edition = Bitext.load(content, false, diags);
+            long b = System.nanoTime();
+            Map<String, byte[]> files = new SiteRenderer(templates, diags).render(edition);
+            long c = System.nanoTime();
+            String base = edition.meta().baseUrl();
+            new LinkChecker(diags).check(files, base == null ? "/" : URI.create(base).getPath());
+            long d = System.nanoTime();
+            Publisher.publish(files, out);
+            long e = System.nanoTime();
+            if (diags.hasErrors()) {
+                throw new BuildFailure(diags);
+            }
+            t[0] = (b - a) / 1e6;
+            t[1] = (c - b) / 1e6;
+            t[2] = (d - c) / 1e6;
+            t[3] = (e - d) / 1e6;
+            t[4] = (e - a) / 1e6;
+            all.add(t);
+            StringBuilder sb = new StringBuilder("stages: run " + (i + 1) + "/" + n + ":");
+            for (int k = 0; k < names.length; k++) {
+                sb.append(String.format(Locale.ROOT, " %s %.1f ms", names[k], t[k]));
+            }
+            System.out.println(sb);
+        }
+        StringBuilder sb = new StringBuilder("RESULT stages median (first run excluded when n>1):");
+        for (int k = 0; k < names.length; k++) {
+            int kk = k;
+            double[] col = all.stream().skip(n > 1 ? 1 : 0).mapToDouble(t -> t[kk]).toArray();
+            sb.append(String.format(Locale.ROOT, " %s=%.1fms", names[k], median(col)));
+        }
+        System.out.println(sb);
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
