@@ -155,6 +155,10 @@ public final class EditorialReader {
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
             return "YAML syntax error: a tab character is used for indentation; indent with spaces";
         }
+        if (problem.startsWith("expected <block end>")) {
+            return "YAML syntax error: this line is indented differently from the keys above it"
+                    + (e.getContextMark() != null ? " (the block that starts at line " + (e.getContextMark().getLine() + 1) + ")" : "");
+        }
         if (problem.contains("found another document")) {
             return "YAML syntax error: edition.yaml must hold one YAML document, but a second one starts here";
         }
