@@ -95,6 +95,11 @@ public final class DevServer implements AutoCloseable {
         return server.getAddress();
     }
 
+    /** The lock a rebuild holds while it swaps the output folder (requests wait on it); for tests. */
+    java.util.concurrent.locks.Lock swapLock() {
+        return lock.writeLock();
+    }
+
     /** How many builds have been attempted (the first included). */
     public int builds() {
         return builds.get();
