@@ -30,6 +30,8 @@ public final class EditorialReader {
     static final int MAX_DEPTH = 40;
     public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
+    private static final java.util.regex.Pattern TRAILING_BLANKS = java.util.regex.Pattern.compile("[ \\t]+(?=\\r?$)",
+            java.util.regex.Pattern.MULTILINE);
     private static final Set<String> TOP = Set.of("edition", "speakers", "sections", "turns", "notes", "glossary", "topics");
     private static final Set<String> EDITION = Set.of("title", "base_url", "description", "source", "introduction");
     private static final Set<String> SOURCE = Set.of("end_before");
@@ -45,11 +47,12 @@ public final class EditorialReader {
     public EditorialLayer read(String file, String yaml, Diagnostics diags) {
         Node root;
         try {
-            root = compose(new StringReader(yaml));
+            // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
+            root = compose(new StringReader(TRAILING_BLANKS.matcher(yaml).replaceAll("")));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
-            diags.error(at, yamlMessage(e));
+            diags.error(at, yamlMessage(e, yaml));
             return null;
         } catch (YAMLException e) {
             // Limits (nesting depth, size) come without a mark: find the place by reading the events again.
@@ -150,10 +153,15 @@ public final class EditorialReader {
         return options;
     }
 
-    private static String yamlMessage(MarkedYAMLException e) {
+    private static String yamlMessage(MarkedYAMLException e, String yaml) {
         String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
-            return "YAML syntax error: a tab character is used for indentation; indent with spaces";
+            Mark m = e.getProblemMark();
+            String[] lines = yaml.split("\\R", -1);
+            boolean indent = m == null || m.getLine() >= lines.length
+                    || lines[m.getLine()].substring(0, Math.min(m.getColumn(), lines[m.getLine()].length())).isBlank();
+            return indent ? "YAML syntax error: a tab character is used for indentation; indent with spaces"
+                    : "YAML syntax error: a tab character is not allowed here; use spaces";
         }
         if (problem.startsWith("expected <block end>")) {
             return "YAML syntax error: this line is indented differently from the keys above it"

@@ -165,6 +165,7 @@ public final class TranscriptReader {
         Node first = p.getFirstChild();
         String label = null;
         Node rest = first;
+        boolean colonOutside = false;
         if (first instanceof StrongEmphasis strong) {
             String strongText = Texts.normalize(inlineText(strong).text());
             Node after = strong.getNext();
@@ -175,6 +176,7 @@ public final class TranscriptReader {
                 // **主持人**： with the colon outside the bold
                 label = strongText;
                 rest = after;
+                colonOutside = true;
             }
         }
         Joined body = new Joined();
@@ -182,6 +184,10 @@ public final class TranscriptReader {
             appendInline(c, body);
         }
         String text = Texts.normalize(body.text());
+        if (colonOutside) {
+            // **主持人**： the colon outside the bold belongs to the label
+            text = LEADING_COLON.matcher(text).replaceFirst("");
+        }
         if (label != null) {
             // A stray colon after the label ("**主持人：**\n：那么") is punctuation, not text.
             text = LEADING_COLON.matcher(text).replaceFirst("");
