@@ -1,0 +1,69 @@
+package org.bitext.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Screenshots of a section page as a reader sees it: phone and desktop, light and dark, plus the reader's widgets open.
+ * They go to -Dscreenshot.dir (default: a temp folder). With -Dscreenshot.update=true the desktop view of the real
+ * edition (or the mini fixture) also replaces docs/screenshot-section.png, the README's picture.
+ */
+class ScreenshotIT {
+    static final Path README_SHOT = Path.of("docs/screenshot-section.png");
+
+    @Test
+    void sectionPage() throws IOException {
+        ChromeDriver d = Browser.fresh();
+        String prefix = Sites.real().isPresent() ? Browser.REAL : Browser.MINI;
+        Path site = Sites.real().orElse(Sites.mini());
+        String section = Sites.pages(site).stream().filter(p -> p.startsWith("sections/") && !p.contains("introduction"))
+                .findFirst().orElseThrow();
+        Path dir = System.getProperty("screenshot.dir") != null ? Path.of(System.getProperty("screenshot.dir"))
+                : Files.createTempDirectory("bitext-screenshots-");
+        Files.createDirectories(dir);
+        for (String scheme : List.of("light", "dark")) {
+            Browser.scheme(d, scheme);
+            for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+                d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width, "height", size.height,
+                        "deviceScaleFactor", 1, "mobile", size.width < 600));
+                d.get(Browser.server().url(prefix, section));
+                shoot(d, dir.resolve("section-" + size.width + "-" + scheme + ".png"));
+                // the widgets: pinyin over terms, a note open, interleaved
+                d.get(Browser.server().url(prefix, section + "?mode=interleaved"));
+                d.findElement(By.cssSelector(".pinyin-toggle")).click();
+                d.findElements(By.cssSelector(".turns sup.note-ref a[aria-expanded]")).stream().findFirst().ifPresent(n -> n.click());
+                shoot(d, dir.resolve("section-" + size.width + "-" + scheme + "-open.png"));
+                d.findElement(By.cssSelector(".pinyin-toggle")).click();
+                // one speaker only: the others fold into markers
+                String first = d.findElement(By.cssSelector(".speaker-toggle")).getAttribute("data-speaker");
+                d.get(Browser.server().url(prefix, section + "?speaker=" + first));
+                shoot(d, dir.resolve("section-" + size.width + "-" + scheme + "-filtered.png"));
+            }
+        }
+        d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        if (Boolean.getBoolean("screenshot.update")) {
+            Browser.scheme(d, "light");
+            d.manage().window().setSize(Browser.DESKTOP);
+            d.get(Browser.server().url(prefix, section));
+            Files.createDirectories(README_SHOT.getParent());
+            shoot(d, README_SHOT);
+        }
+        System.out.println("[screenshots] " + dir);
+    }
+
+    private static void shoot(ChromeDriver d, Path file) throws IOException {
+        byte[] png = d.getScreenshotAs(OutputType.BYTES);
+        assertTrue(png.length > 1000, "a real picture");
+        Files.write(file, png);
+    }
+}
