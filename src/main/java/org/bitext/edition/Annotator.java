@@ -98,19 +98,24 @@ public final class Annotator {
         checkCompleteness(ordered, speakers, topics);
 
         List<Section> sections = new ArrayList<>();
+        List<List<Piece>> bySection = new ArrayList<>(); // one pass, not one per section
+        for (int s = 0; s < transcript.sections().size(); s++) {
+            bySection.add(new ArrayList<>());
+        }
+        for (Piece p : ordered) {
+            bySection.get(p.para.section()).add(p);
+        }
         for (int s = 0; s < transcript.sections().size(); s++) {
             RawSection raw = transcript.sections().get(s);
             List<Turn> turns = new ArrayList<>();
-            for (Piece p : ordered) {
-                if (p.para.section() == s) {
-                    List<Mark> noteMarks = new ArrayList<>(p.notes);
-                    noteMarks.sort((a, b) -> a.end() != b.end() ? Integer.compare(a.end(), b.end())
-                            : Integer.compare(a.start(), b.start()));
-                    turns.add(new Turn(p.id, sectionIds[s], p.speaker, p.para.sourceSpeaker(), p.text(), p.en,
-                            p.intervention == null ? List.of() : List.of(p.intervention),
-                            termMarks.getOrDefault(p, List.of()), List.copyOf(noteMarks), List.copyOf(p.topics),
-                            p.position));
-                }
+            for (Piece p : bySection.get(s)) {
+                List<Mark> noteMarks = new ArrayList<>(p.notes);
+                noteMarks.sort((a, b) -> a.end() != b.end() ? Integer.compare(a.end(), b.end())
+                        : Integer.compare(a.start(), b.start()));
+                turns.add(new Turn(p.id, sectionIds[s], p.speaker, p.para.sourceSpeaker(), p.text(), p.en,
+                        p.intervention == null ? List.of() : List.of(p.intervention),
+                        termMarks.getOrDefault(p, List.of()), List.copyOf(noteMarks), List.copyOf(p.topics),
+                        p.position));
             }
             String heading = raw.heading() == null ? "" : raw.heading();
             sections.add(new Section(sectionIds[s], new org.bitext.editorial.Bilingual(heading, sectionEnglish(s)),
@@ -522,24 +527,29 @@ public final class Annotator {
                 piece.topics.add(q.exact());
             }
         }
+        // one pass over the turns, not one per topic: linear in turns + topics
+        Map<String, List<String>> turnsOf = new HashMap<>();
+        for (Piece p : ordered) {
+            for (String id : p.topics) {
+                turnsOf.computeIfAbsent(id, k -> new ArrayList<>()).add(p.id);
+            }
+        }
         List<Topic> out = new ArrayList<>();
         for (TopicDef t : layer.topics()) {
-            List<String> turns = new ArrayList<>();
-            for (Piece p : ordered) {
-                if (p.topics.contains(t.id())) {
-                    turns.add(p.id);
-                }
-            }
+            List<String> turns = turnsOf.getOrDefault(t.id(), List.of());
             if (turns.isEmpty()) {
                 diags.warning(t.position(), "topic '" + t.id() + "' covers no turn");
             }
             out.add(new Topic(t.id(), t.name(), t.description(), List.copyOf(turns)));
         }
         // A turn lists its topics in the order the topics are defined, whatever order the quotes came in.
-        List<String> order = layer.topics().stream().map(TopicDef::id).toList();
+        Map<String, Integer> order = new HashMap<>();
+        for (TopicDef t : layer.topics()) {
+            order.putIfAbsent(t.id(), order.size());
+        }
         for (Piece p : ordered) {
             List<String> sorted = new ArrayList<>(p.topics);
-            sorted.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
+            sorted.sort((a, b) -> Integer.compare(order.getOrDefault(a, -1), order.getOrDefault(b, -1)));
             p.topics.clear();
             p.topics.addAll(sorted);
         }

@@ -85,7 +85,7 @@ public final class Renderer {
         return null;
     }
 
-    private void report(String name, int line, int column, String message) {
+    private synchronized void report(String name, int line, int column, String message) { // pages render in parallel
         Path file = templates.resolve(name == null ? "" : name);
         String display = file.toString();
         try {

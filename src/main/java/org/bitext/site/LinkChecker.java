@@ -3,8 +3,10 @@ package org.bitext.site;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,35 +30,53 @@ public final class LinkChecker {
     }
 
     public void check(Map<String, byte[]> files, String basePath) {
+        List<String> pages = files.keySet().stream().filter(k -> k.endsWith(".html")).toList();
+        // Pages are parsed in parallel, and only their ids and links are kept, not their DOM: a big
+        // edition's pages would not fit in memory as jsoup documents all at once.
+        List<PageLinks> scanned = pages.parallelStream().map(p -> scan(files.get(p))).toList();
         Map<String, Set<String>> ids = new HashMap<>();
-        Map<String, Document> docs = new HashMap<>();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            if (f.getKey().endsWith(".html")) {
-                Document d = Jsoup.parse(new String(f.getValue(), StandardCharsets.UTF_8));
-                docs.put(f.getKey(), d);
-                Set<String> set = new HashSet<>();
-                for (Element e : d.select("[id]")) {
-                    set.add(e.id());
-                }
-                ids.put(f.getKey(), set);
-            }
+        for (int i = 0; i < pages.size(); i++) {
+            ids.put(pages.get(i), scanned.get(i).ids());
         }
-        for (Map.Entry<String, Document> e : docs.entrySet()) {
-            String page = e.getKey();
-            for (Element el : e.getValue().select("[href], [src], [srcset], [action], [poster], [data]")) {
-                for (String attr : new String[] {"href", "src", "srcset", "action", "poster", "data"}) {
-                    if (el.hasAttr(attr)) {
-                        checkLink(page, el, attr, el.attr(attr), files, ids, basePath);
-                    }
-                }
+        for (int i = 0; i < pages.size(); i++) {
+            for (Link link : scanned.get(i).links()) {
+                checkLink(pages.get(i), link, files, ids, basePath);
             }
         }
     }
 
-    private void checkLink(String page, Element el, String attr, String link, Map<String, byte[]> files,
-            Map<String, Set<String>> ids, String basePath) {
-        String tag = el.tagName();
-        if (tag.equals("base") || tag.equals("link") && el.attr("rel").equals("canonical")
+    /** One link attribute of an element: enough to check it without keeping the page's DOM. */
+    private record Link(String tag, String rel, String attr, String value) {
+    }
+
+    private record PageLinks(Set<String> ids, List<Link> links) {
+    }
+
+    private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
+
+    private static PageLinks scan(byte[] html) {
+        Document d = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        Set<String> set = new HashSet<>();
+        for (Element e : d.select("[id]")) {
+            set.add(e.id());
+        }
+        List<Link> links = new ArrayList<>();
+        for (Element el : d.select("[href], [src], [srcset], [action], [poster], [data]")) {
+            for (String attr : LINK_ATTRS) {
+                if (el.hasAttr(attr)) {
+                    links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr)));
+                }
+            }
+        }
+        return new PageLinks(set, links);
+    }
+
+    private void checkLink(String page, Link l, Map<String, byte[]> files, Map<String, Set<String>> ids,
+            String basePath) {
+        String tag = l.tag();
+        String attr = l.attr();
+        String link = l.value();
+        if (tag.equals("base") || tag.equals("link") && l.rel().equals("canonical")
                 || tag.equals("meta")) {
             return; // canonical URLs are absolute by design
         }

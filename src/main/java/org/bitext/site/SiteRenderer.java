@@ -61,6 +61,7 @@ public final class SiteRenderer {
         String basePath = base == null ? "/" : URI.create(base).getPath();
         page(files, renderer, "404.ftlh", Pages.NOT_FOUND, site, Map.of("basePath", basePath.isEmpty() ? "/" : basePath));
 
+        renderPending(files, renderer, site);
         files.put("edition.json", EditionJson.of(edition).getBytes(StandardCharsets.UTF_8));
         if (base != null) {
             files.put("sitemap.xml", sitemap(base, files).getBytes(StandardCharsets.UTF_8));
@@ -75,10 +76,31 @@ public final class SiteRenderer {
 
     private void page(Map<String, byte[]> files, Renderer renderer, String template, String path,
             Map<String, Object> site, Map<String, Object> page) {
-        String html = renderer.render(template, path, site, page);
-        if (html != null) {
-            files.put(path, html.getBytes(StandardCharsets.UTF_8));
+        pending.add(new Job(template, path, page));
+    }
+
+    /** A page waiting to be rendered. */
+    private record Job(String template, String path, Map<String, Object> page) {
+    }
+
+    private final List<Job> pending = new ArrayList<>();
+
+    /**
+     * Renders the queued pages on all cores. Pages share nothing mutable (the model is read-only once
+     * built, FreeMarker's configuration and templates are thread-safe), so the bytes are the same as
+     * rendering them one by one.
+     */
+    private void renderPending(Map<String, byte[]> files, Renderer renderer, Map<String, Object> site) {
+        List<byte[]> out = pending.parallelStream().map(j -> {
+            String html = renderer.render(j.template(), j.path(), site, j.page());
+            return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+        }).toList();
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i) != null) {
+                files.put(pending.get(i).path(), out.get(i));
+            }
         }
+        pending.clear();
     }
 
     private void assets(Map<String, byte[]> files) throws IOException {

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Bitext benchmark: cold build, warm rebuild, synthetic editions beside Hugo. See BENCHMARKS.md.
+#
+#   bench/run.sh                      # everything (1 000, 10 000, 100 000 turns; ~15-25 min on 2 cores)
+#   SIZES="1000 10000" bench/run.sh   # skip the biggest edition
+#   RUNS=10 bench/run.sh              # more runs of the cold build (default 5, after 2 warm-ups)
+#
+# Needs: JDK 17, Maven, python3, hyperfine, hugo, GNU time (apt-get install -y hyperfine hugo time).
+# Results: a Markdown table on stdout and in $WORK/results.md; raw logs in $WORK.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${WORK:-/tmp/bitext-bench}
+BUILD=${BUILD:-$WORK/build}
+SIZES=${SIZES:-"1000 10000 100000"}
+RUNS=${RUNS:-5}
+WARM_RUNS=${WARM_RUNS:-30}
+SEED=${SEED:-1}
+XMX=${XMX:-1g}
+# the flags the measurements justify for the small, start-up-bound build (see BENCHMARKS.md)
+FAST_FLAGS="-XX:SharedArchiveFile=$WORK/bitext.jsa -XX:TieredStopAtLevel=1"
+
+say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+need() { command -v "$1" >/dev/null || { echo "bench: $1 is missing (apt-get install -y $2)" >&2; exit 2; }; }
+need hyperfine hyperfine; need hugo hugo; need python3 python3; need mvn maven
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install -y time)" >&2; exit 2; }
+
+mkdir -p "$WORK"
+RESULTS=$WORK/results.md
+: > "$RESULTS"
+
+say "building the jar into $BUILD"
+(cd "$ROOT" && mvn -q -o -Dbitext.build.dir="$BUILD" -DskipTests package 2>/dev/null \
+  || mvn -q -Dbitext.build.dir="$BUILD" -DskipTests package)
+JAR=$BUILD/bitext.jar
+
+# Snapshots, so that edits made to the tree while the benchmark runs do not change what it measures.
+rm -rf "$WORK/templates" "$WORK/real"
+cp -r "$ROOT/templates" "$WORK/templates"
+if [ -f "$ROOT/content/edition.yaml" ]; then
+  cp -r "$ROOT/content" "$WORK/real"; REAL_NAME="real edition (content/)"
+else
+  cp -r "$ROOT/src/test/resources/fixtures/mini" "$WORK/real"; REAL_NAME="mini fixture (content/edition.yaml absent)"
+fi
+T=$WORK/templates
+
+# time -v output → "wall_s rss_mib"
+timev() { python3 - "$1" <<'EOF'
+import re, sys
+t = open(sys.argv[1]).read()
+w = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)', t).group(1).split(':')
+secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(w)))
+rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', t).group(1))
+print(f"{secs:.2f} {rss / 1024:.0f}")
+EOF
+}
+hmedian() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join(f\"{x['median']*1000:.0f}\" for x in r))" "$1"; }
+size_mib() { du -sb "$1" | awk '{printf "%.1f", $1/1048576}'; }
+
+# ---- (1) cold build of the real edition, whole process ----
+say "(1) cold build of the $REAL_NAME: creating the class-data sharing archive"
+rm -f "$WORK/bitext.jsa"
+java -XX:ArchiveClassesAtExit="$WORK/bitext.jsa" -jar "$JAR" build --content "$WORK/real" --templates "$T" \
+  --out "$WORK/out-real" >/dev/null 2>"$WORK/cds.log"
+say "(1) hyperfine: 2 warm-ups, $RUNS runs per variant"
+hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$WORK/cold.json" --style basic \
+  -n "java -jar" "java -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
+  -n "java -XX:TieredStopAtLevel=1 -jar" "java -XX:TieredStopAtLevel=1 -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
+  -n "java AppCDS + C1 -jar" "java $FAST_FLAGS -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
+  >&2
+read -r COLD_PLAIN COLD_C1 COLD_FAST <<<"$(hmedian "$WORK/cold.json")"
+
+# ---- (2) warm rebuild after one note edit, in one JVM ----
+say "(2) warm rebuild: $WARM_RUNS rebuilds after a note edit, in one JVM"
+java -cp "$JAR" org.bitext.bench.Bench warm "$WORK/real" "$T" "$WORK/out-warm" "$WARM_RUNS" | tee "$WORK/warm.log" | tail -3 >&2
+WARM=$(sed -n 's/.*warm_rebuild_median_ms=\([0-9.]*\).*/\1/p' "$WORK/warm.log")
+java -cp "$JAR" org.bitext.bench.Bench stages "$WORK/real" "$T" "$WORK/out-stages" 20 > "$WORK/stages.log"
+STAGES=$(sed -n 's/^RESULT stages median (first run excluded when n>1): //p' "$WORK/stages.log")
+
+{
+  echo "### Real edition ($REAL_NAME), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo
+  echo "| measurement | median | target |"
+  echo "|---|---:|---:|"
+  echo "| cold build, \`java -jar bitext.jar build\` | ${COLD_PLAIN} ms | ≤ 500 ms |"
+  echo "| cold build, \`java -XX:TieredStopAtLevel=1 -jar …\` | ${COLD_C1} ms | ≤ 500 ms |"
+  echo "| cold build, \`java $FAST_FLAGS -jar …\` | ${COLD_FAST} ms | ≤ 500 ms |"
+  echo "| warm rebuild after one note edit (\`Bitext.build\` in one JVM, $WARM_RUNS runs) | ${WARM} ms | ≤ 20 ms |"
+  echo
+  echo "Stages of a warm build (median of 19): $STAGES"
+  echo
+} >> "$RESULTS"
+
+# ---- (3) + (4) synthetic editions, ours and Hugo ----
+{
+  echo "### Synthetic editions (seed $SEED), ours with -Xmx$XMX, beside Hugo $(hugo version | awk '{print $2}')"
+  echo
+  echo "| turns | input MiB | ours: wall s | ours: peak RSS MiB | ours: output MiB | Hugo: wall s | Hugo: peak RSS MiB | Hugo: output MiB | ours/Hugo time |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >> "$RESULTS"
+for N in $SIZES; do
+  D=$WORK/syn-$N
+  say "(3) $N turns: generating"
+  java -Xmx4g -cp "$JAR" org.bitext.bench.Synth --turns "$N" --seed "$SEED" --out "$D/content" >&2
+  IN=$(size_mib "$D/content")
+  rm -rf "$D/out"
+  say "(3) $N turns: bitext build (-Xmx$XMX)"
+  if /usr/bin/time -v -o "$D/ours.time" java -Xmx"$XMX" -jar "$JAR" build --content "$D/content" --templates "$T" \
+      --out "$D/out" > "$D/ours.log" 2>&1; then
+    read -r OW OR <<<"$(timev "$D/ours.time")"; OS=$(size_mib "$D/out"); OK=yes
+    tail -1 "$D/ours.log" >&2
+  else
+    read -r OW OR <<<"$(timev "$D/ours.time")"; OS="failed"; OK=no
+    say "(3) $N turns: our build FAILED with -Xmx$XMX (see $D/ours.log): $(grep -m1 -o 'OutOfMemoryError[^\"]*' "$D/ours.log" || tail -1 "$D/ours.log")"
+  fi
+  say "(4) $N turns: writing the equivalent Hugo site"
+  rm -rf "$D/hugo" "$D/hugo-out"
+  java -Xmx4g -cp "$JAR" org.bitext.bench.HugoSite "$D/content" "$D/hugo" >&2
+  say "(4) $N turns: hugo build"
+  /usr/bin/time -v -o "$D/hugo.time" hugo --quiet -s "$D/hugo" -d "$D/hugo-out" > "$D/hugo.log" 2>&1 || say "hugo failed, see $D/hugo.log"
+  read -r HW HR <<<"$(timev "$D/hugo.time")"; HS=$(size_mib "$D/hugo-out")
+  RATIO=$(python3 -c "print(f'{$OW/$HW:.2f}')")
+  [ "$OK" = yes ] || RATIO="–"
+  say "(3/4) $N turns: ours ${OW}s ${OR}MiB ${OS}MiB; Hugo ${HW}s ${HR}MiB ${HS}MiB; ratio $RATIO"
+  echo "| $N | $IN | $OW | $OR | $OS | $HW | $HR | $HS | $RATIO |" >> "$RESULTS"
+  rm -rf "$D/out" "$D/hugo-out" "$D/hugo/public" # keep the inputs, drop the big outputs
+done
+echo >> "$RESULTS"
+say "done; results in $RESULTS"
+cat "$RESULTS"
