@@ -42,7 +42,8 @@ public final class Markdown {
         clean.outputSettings(output);
         for (Element a : clean.select("a[href]")) {
             String href = a.attr("href");
-            if (!href.startsWith("#") && !href.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+            // "//host/…" is another site (scheme-relative), not a page of this one
+            if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
                 a.attr("href", ROOT + href.replaceFirst("^/+", ""));
             }
         }

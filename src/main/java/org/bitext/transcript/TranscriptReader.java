@@ -103,9 +103,34 @@ public final class TranscriptReader {
         if (sections.stream().allMatch(s -> s.paragraphs().isEmpty())) {
             diags.error(Position.of(file), "the transcript has no paragraphs");
         }
+        checkLink(file, markdown, meta, "url", diags);
+        checkLink(file, markdown, meta, "cover", diags);
         SourceMeta sourceMeta = new SourceMeta(meta.get("author"), meta.get("published"), meta.get("place"),
                 meta.get("url"), meta.get("cover"));
         return new Transcript(file, sourceMeta, List.copyOf(sections), null);
+    }
+
+    /**
+     * The article's link and cover become links on every page: only an absolute http(s) URL is taken;
+     * anything else (javascript:, data:, a relative path) is an error at its line and is dropped.
+     */
+    private static void checkLink(String file, String markdown, Map<String, String> meta, String key, Diagnostics diags) {
+        String value = meta.get(key);
+        if (value == null || value.matches("(?i)https?://[^\\s\"'<>]+")) {
+            return;
+        }
+        meta.remove(key);
+        String[] lines = markdown.split("\\R", -1);
+        int line = 1;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = META_LINE.matcher(lines[i]);
+            if (m.matches() && key.equals(META_KEYS.get(m.group(1)))) {
+                line = i + 1;
+                break;
+            }
+        }
+        String name = META_KEYS.entrySet().stream().filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).findFirst().orElse(key);
+        diags.error(new Position(file, line, 1), name + " must be an absolute http(s) URL, found '" + Texts.clip(value, 60) + "'");
     }
 
     /** Paragraphs of a block: itself, or those nested in a list or quote (their text is still the transcript). */
