@@ -13,7 +13,7 @@
     try { saved = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { return; }
     if (!saved) { return; }
     var pos = JSON.parse(saved);
-    window.scrollTo(pos.x, pos.y);
+    window.scrollTo({ left: pos.x, top: pos.y, behavior: 'instant' }); // not smooth: the reader was already there
   }
 
   function reload() {
