@@ -51,6 +51,12 @@ class ScreenshotIT {
             }
         }
         d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        // the print stylesheet: both languages, every speaker, no controls, notes at the end
+        d.manage().window().setSize(Browser.DESKTOP);
+        d.get(Browser.server().url(prefix, section + "?mode=zh&speaker=nobody"));
+        d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        shoot(d, dir.resolve("section-print.png"));
+        d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         if (Boolean.getBoolean("screenshot.update")) {
             Browser.scheme(d, "light");
             d.manage().window().setSize(Browser.DESKTOP);
