@@ -115,7 +115,8 @@ public final class Bitext {
             long size = Files.size(file);
             if (size > MAX_INPUT_BYTES) {
                 diags.error(Position.of(file.toString()), String.format(java.util.Locale.ROOT,
-                        "%s is %.1f MB; the limit is %d MB", file, size / 1048576.0, MAX_INPUT_BYTES / 1048576));
+                        "%s is %.1f MB; the limit is %d MB, so it was not read", file.getFileName(), size / 1048576.0,
+                        MAX_INPUT_BYTES / 1048576), "is this the right file?");
                 return null;
             }
             return Files.readAllBytes(file);

@@ -285,7 +285,7 @@ public final class EditorialReader {
             }
         }
         String baseUrl = r.string("base_url", false);
-        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+        if (baseUrl != null && !isAbsoluteHttpUrl(baseUrl)) {
             diags.error(r.positionOf("base_url"), "base_url must be an absolute http(s) URL, found '" + baseUrl + "'");
             baseUrl = null;
         } else if (baseUrl != null && !baseUrl.endsWith("/")) {
@@ -293,6 +293,18 @@ public final class EditorialReader {
         }
         return new EditionMeta(r.bilingual("title", true, true), baseUrl, r.bilingual("description", false, false),
                 endBefore, endPos, r.bilingual("introduction", false, false), r.position());
+    }
+
+    /** An http(s) URL with a host that java.net.URI accepts too (the site renderer takes it apart). */
+    private static boolean isAbsoluteHttpUrl(String s) {
+        if (!s.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            return false;
+        }
+        try {
+            return new java.net.URI(s).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static Map<String, SpeakerDef> speakers(String file, MappingReader top, Diagnostics diags) {
