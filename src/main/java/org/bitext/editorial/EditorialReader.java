@@ -28,7 +28,8 @@ public final class EditorialReader {
     /** Refuses alias bombs: a handful of aliases is plenty for a hand-written file. */
     static final int MAX_ALIASES = 20;
     static final int MAX_DEPTH = 40;
-    public static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
+    /** As many characters as the 64 MB input limit allows: a 100 000-turn edition needs about 50 million. */
+    public static final int MAX_CODE_POINTS = (int) org.bitext.Bitext.MAX_INPUT_BYTES;
 
     private static final java.util.regex.Pattern TRAILING_BLANKS = java.util.regex.Pattern.compile("[ \\t]+(?=\\r?$)",
             java.util.regex.Pattern.MULTILINE);

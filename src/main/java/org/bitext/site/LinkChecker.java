@@ -1,11 +1,14 @@
 package org.bitext.site;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +16,9 @@ import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.render.Pages;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.StreamParser;
 
 /**
  * Checks every link of the rendered site before anything is written: a relative link must lead to a
@@ -54,17 +57,28 @@ public final class LinkChecker {
 
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
+    /**
+     * Reads a page's ids and links with jsoup's streaming parser, dropping each element once read, so
+     * a page of 100 000 turns never exists as one DOM.
+     */
     private static PageLinks scan(byte[] html) {
-        Document d = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
         Set<String> set = new HashSet<>();
-        for (Element e : d.select("[id]")) {
-            set.add(e.id());
-        }
         List<Link> links = new ArrayList<>();
-        for (Element el : d.select("[href], [src], [srcset], [action], [poster], [data]")) {
-            for (String attr : LINK_ATTRS) {
-                if (el.hasAttr(attr)) {
-                    links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr)));
+        try (StreamParser parser = new StreamParser(Parser.htmlParser())
+                .parse(new InputStreamReader(new ByteArrayInputStream(html), StandardCharsets.UTF_8), "")) {
+            Iterator<Element> elements = parser.iterator();
+            while (elements.hasNext()) {
+                Element el = elements.next();
+                if (el.hasAttr("id")) {
+                    set.add(el.id());
+                }
+                for (String attr : LINK_ATTRS) {
+                    if (el.hasAttr(attr)) {
+                        links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr)));
+                    }
+                }
+                if (el.parent() != null) {
+                    el.remove();
                 }
             }
         }
