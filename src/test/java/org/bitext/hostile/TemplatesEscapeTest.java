@@ -48,6 +48,9 @@ class TemplatesEscapeTest {
                 }
             }
         }
-        assertEquals(List.of("macros.ftlh:4: <#macro html h>${h?replace(\"bitext-root:\", root)?no_esc}</#macro>"), found);
+        List<String> sanitisedOnly = found.stream().filter(l -> l.startsWith("macros.ftlh:") && l.contains("<#macro html ")).toList();
+        assertEquals(1, sanitisedOnly.size(), "the html macro: " + found);
+        found.removeAll(sanitisedOnly);
+        assertEquals(List.of(), found, "escaping switched off outside the html macro");
     }
 }
