@@ -700,14 +700,16 @@ public final class Annotator {
             return null;
         }
         if (hits.size() > 1) {
-            List<String> places = new ArrayList<>();
-            for (Hit h : hits.subList(0, Math.min(3, hits.size()))) {
-                places.add(h.target() < paras.size() ? "line " + paras.get(h.target()).paragraph().position().line()
+            // distinct places: a phrase repeated inside one paragraph names that paragraph's line once
+            Set<String> distinct = new LinkedHashSet<>();
+            for (Hit h : hits) {
+                distinct.add(h.target() < paras.size() ? "line " + paras.get(h.target()).paragraph().position().line()
                         : "heading \"" + headings.get(h.target() - paras.size()) + "\"");
             }
+            List<String> places = new ArrayList<>(distinct).subList(0, Math.min(3, distinct.size()));
             diags.error(q.position(), what + " quote \"" + Texts.clip(phrase, 40) + "\" is ambiguous: it matches "
                     + (hits.size() >= MAX_HITS ? "at least " : "") + hits.size() + " places in " + transcript.file()
-                    + " (" + String.join(", ", places) + (hits.size() > 3 ? ", …" : "") + ")",
+                    + " (" + String.join(", ", places) + (distinct.size() > 3 ? ", …" : "") + ")",
                     "quote more of the text" + ("note".equals(what) ? ", or add 'prefix' or 'suffix'" : ""));
             return null;
         }
