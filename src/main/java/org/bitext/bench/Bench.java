@@ -107,6 +107,13 @@ public final class Bench {
             long a = System.nanoTime();
             Edition edition = Bitext.load(content, false, diags);
             long b = System.nanoTime();
+            if (Boolean.getBoolean("bench.heap")) {
+                System.out.printf(Locale.ROOT, "stages: live heap with the edition: %.0f MiB%n", liveMiB());
+                Object model = new org.bitext.render.SiteModel(edition);
+                System.out.printf(Locale.ROOT, "stages: live heap with the edition and its page model: %.0f MiB%n", liveMiB());
+                model.hashCode();
+                b = System.nanoTime();
+            }
             Map<String, byte[]> files = new SiteRenderer(templates, diags).render(edition);
             long c = System.nanoTime();
             String base = edition.meta().baseUrl();
@@ -114,6 +121,12 @@ public final class Bench {
             long d = System.nanoTime();
             Publisher.publish(files, out);
             long e = System.nanoTime();
+            if (Boolean.getBoolean("bench.heap")) {
+                System.out.printf(Locale.ROOT, "stages: live heap with edition + site files: %.0f MiB (site files %.0f MiB)%n",
+                        liveMiB(), files.values().stream().mapToLong(x -> x.length).sum() / 1048576.0);
+                files = null;
+                System.out.printf(Locale.ROOT, "stages: live heap with the edition only: %.0f MiB%n", liveMiB());
+            }
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -136,6 +149,12 @@ public final class Bench {
             sb.append(String.format(Locale.ROOT, " %s=%.1fms", names[k], median(col)));
         }
         System.out.println(sb);
+    }
+
+    private static double liveMiB() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
     }
 
     static double median(double[] xs) {
