@@ -19,6 +19,7 @@ import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.site.LinkChecker;
+import org.bitext.site.MarkdownLinks;
 import org.bitext.site.Publisher;
 import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
@@ -91,6 +92,7 @@ public final class Bitext {
         Map<String, byte[]> files = new SiteRenderer(options.templates(), diags).render(edition);
         if (!diags.hasErrors()) {
             String base = edition.meta().baseUrl();
+            new MarkdownLinks(diags).check(edition, files);
             new LinkChecker(diags).check(files, base == null ? "/" : URI.create(base).getPath());
         }
         if (diags.hasErrors()) {

@@ -38,7 +38,15 @@ public final class Main implements Runnable {
             err.flush();
             return 70;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Nothing was written (the site is swapped in only after a whole build); say what to do.
+            err.println("bitext: out of memory; the edition is too large for this Java heap ("
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Run with a larger one, e.g. java -Xmx4g -jar bitext.jar ...");
+            code = 70;
+        }
         out.flush();
         err.flush();
         return code;

@@ -21,6 +21,8 @@ public final class Markdown {
     private static final String BASE = "https://bitext.invalid/";
     /** Stands for the page's path to the site root in rendered note links. */
     public static final String ROOT = "bitext-root:";
+    /** Marks a site link written in Markdown: checked once at its source entry, not on every page. */
+    public static final String SITE_LINK = "data-site-link";
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().softbreak(" ").build();
@@ -45,6 +47,7 @@ public final class Markdown {
             // "//host/…" is another site (scheme-relative), not a page of this one
             if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
                 a.attr("href", ROOT + href.replaceFirst("^/+", ""));
+                a.attr(SITE_LINK, "");
             }
         }
         return clean.body().html().trim();

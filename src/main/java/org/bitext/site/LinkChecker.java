@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.render.Markdown;
 import org.bitext.render.Pages;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -49,7 +50,7 @@ public final class LinkChecker {
     }
 
     /** One link attribute of an element: enough to check it without keeping the page's DOM. */
-    private record Link(String tag, String rel, String attr, String value) {
+    private record Link(String tag, String rel, String attr, String value, boolean fromMarkdown) {
     }
 
     private record PageLinks(Set<String> ids, List<Link> links) {
@@ -74,7 +75,8 @@ public final class LinkChecker {
                 }
                 for (String attr : LINK_ATTRS) {
                     if (el.hasAttr(attr)) {
-                        links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr)));
+                        links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr),
+                                el.hasAttr(Markdown.SITE_LINK)));
                     }
                 }
                 if (el.parent() != null) {
@@ -93,6 +95,9 @@ public final class LinkChecker {
         if (tag.equals("base") || tag.equals("link") && l.rel().equals("canonical")
                 || tag.equals("meta")) {
             return; // canonical URLs are absolute by design
+        }
+        if (l.fromMarkdown()) {
+            return; // checked once, at its entry in edition.yaml, by MarkdownLinks
         }
         String lower = link.trim().toLowerCase(Locale.ROOT);
         boolean navigation = tag.equals("a") && attr.equals("href");

@@ -71,6 +71,18 @@ class CliTest {
     }
 
     @Test
+    void aBrokenLinkInANoteIsReportedOnceAtTheNote() throws Exception {
+        Path c = TestSupport.copyMini(tmp.resolve("c"));
+        TestSupport.replaceIn(c.resolve("edition.yaml"), "(glossary.html#g-hecheng-shuju)", "(glossary.html#g-no-such-term)");
+        TestSupport.Run r = TestSupport.cli("check", "--content", c.toString());
+        assertEquals(1, r.code());
+        String yaml = c.resolve("edition.yaml").toString();
+        assertTrue(r.err().contains(yaml + ":51:5: broken link 'glossary.html#g-no-such-term' in note 'synthetic': "
+                + "glossary.html has no id \"g-no-such-term\""), r.err());
+        assertTrue(r.err().contains("bitext: 1 error;"), "reported once, not once per page showing the note:\n" + r.err());
+    }
+
+    @Test
     void aMissingContentFolderIsAUserError() {
         TestSupport.Run r = TestSupport.cli("check", "--content", tmp.resolve("nope").toString());
         assertEquals(1, r.code());

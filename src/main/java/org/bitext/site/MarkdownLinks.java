@@ -1,0 +1,91 @@
+package org.bitext.site;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Position;
+import org.bitext.edition.Edition;
+import org.bitext.edition.Note;
+import org.bitext.edition.Section;
+import org.bitext.edition.Turn;
+import org.bitext.render.Markdown;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Checks the site links an editor wrote in Markdown (notes, reasons, the introduction) once each, and
+ * reports a broken one at the entry in edition.yaml, not at every page that shows it.
+ */
+public final class MarkdownLinks {
+    private final Diagnostics diags;
+    private final Markdown markdown = new Markdown();
+    private final Map<String, Set<String>> ids = new HashMap<>();
+
+    public MarkdownLinks(Diagnostics diags) {
+        this.diags = diags;
+    }
+
+    public void check(Edition edition, Map<String, byte[]> files) {
+        for (Note n : edition.notes().values()) {
+            check(n.markdown(), n.position(), "note '" + n.id() + "'", files);
+        }
+        for (Section s : edition.sections()) {
+            for (Turn t : s.turns()) {
+                if (!t.interventions().isEmpty()) {
+                    check(t.interventions().get(0).reason(), t.position(), "the reason of turn '" + t.id() + "'", files);
+                }
+            }
+        }
+        if (edition.meta().introduction() != null) {
+            check(edition.meta().introduction().zh(), edition.meta().position(), "the introduction", files);
+            check(edition.meta().introduction().en(), edition.meta().position(), "the introduction", files);
+        }
+    }
+
+    private void check(String text, Position at, String where, Map<String, byte[]> files) {
+        // Only text that can hold a link is rendered again.
+        if (text == null || !(text.contains("](") || text.contains("]:") || text.contains("href"))) {
+            return;
+        }
+        for (Element a : Jsoup.parseBodyFragment(markdown.block(text)).select("a[" + Markdown.SITE_LINK + "]")) {
+            String link = a.attr("href").substring(Markdown.ROOT.length());
+            String fragment = null;
+            int hash = link.indexOf('#');
+            String path = hash < 0 ? link : link.substring(0, hash);
+            if (hash >= 0) {
+                fragment = link.substring(hash + 1);
+            }
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                path = path.substring(0, q);
+            }
+            String resolved;
+            try {
+                resolved = new URI("site:/").resolve(new URI(null, null, path, null)).getPath().substring(1);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                diags.error(at, "malformed link '" + link + "' in " + where);
+                continue;
+            }
+            if (resolved.isEmpty() || resolved.endsWith("/")) {
+                resolved += "index.html";
+            }
+            if (resolved.startsWith("../") || !files.containsKey(resolved)) {
+                diags.error(at, "broken link '" + link + "' in " + where + ": the site has no " + resolved,
+                        "links in Markdown are relative to the site root, e.g. glossary.html or sections/<id>.html#<turn-id>");
+            } else if (fragment != null && !fragment.isEmpty() && resolved.endsWith(".html")
+                    && !idsOf(resolved, files).contains(fragment)) {
+                diags.error(at, "broken link '" + link + "' in " + where + ": " + resolved + " has no id \"" + fragment + "\"");
+            }
+        }
+    }
+
+    private Set<String> idsOf(String page, Map<String, byte[]> files) {
+        return ids.computeIfAbsent(page, p -> Jsoup.parse(new String(files.get(p), StandardCharsets.UTF_8))
+                .select("[id]").stream().map(Element::id).collect(Collectors.toSet()));
+    }
+}
