@@ -10,7 +10,7 @@ public enum NoteKind {
     PUBLICATION("Publication", "出版物"),
     EVENT("Event", "事件"),
     CONTEXT("Context", "背景"),
-    CORRECTION("Correction", "勘误"),
+    CORRECTION("Correction", "更正"),
     TRANSLATION("Translation", "翻译"),
     ATTRIBUTION("Attribution", "说话人归属");
 

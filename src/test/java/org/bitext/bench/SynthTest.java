@@ -48,7 +48,7 @@ class SynthTest {
         assertEquals(48, c.topics());
         assertTrue(Files.isRegularFile(out.resolve("topics/topic-48.html")));
         assertTrue(Files.isRegularFile(out.resolve("speakers/guest-1.html")));
-        assertTrue(Files.readString(out.resolve("transcript.html"), StandardCharsets.UTF_8).contains("Editorial:"),
+        assertTrue(Files.readString(out.resolve("transcript.html"), StandardCharsets.UTF_8).contains("class=\"intervention\""),
                 "splits are shown as editorial interventions");
     }
 }

@@ -316,7 +316,7 @@ class ReaderIT {
         assertTrue(edited.getAttribute("class").contains("edited"));
         WebElement label = edited.findElement(By.cssSelector(".intervention"));
         assertTrue(label.isDisplayed());
-        assertTrue(label.getText().startsWith("Editorial:"), label.getText());
+        assertTrue(label.getText().startsWith("Editorial 编者处理:"), label.getText());
         assertNotEquals(first("#quality").getCssValue("box-shadow"), edited.getCssValue("box-shadow"), "a marked edge");
         assertNotEquals("rgba(0, 0, 0, 0)", label.getCssValue("background-color"));
     }
