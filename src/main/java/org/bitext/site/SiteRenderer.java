@@ -103,6 +103,9 @@ public final class SiteRenderer {
         pending.clear();
     }
 
+    private static final java.util.regex.Pattern SAFE_ASSET_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+
     private void assets(Map<String, byte[]> files) throws IOException {
         Path dir = templates.resolve("assets");
         if (!Files.isDirectory(dir)) {
@@ -116,6 +119,13 @@ public final class SiteRenderer {
             String rel = dir.relativize(p).toString().replace('\\', '/');
             if (rel.startsWith(".") || rel.contains("/.")) {
                 continue; // editor backups and dotfiles are not published
+            }
+            if (!SAFE_ASSET_NAME.matcher(rel).matches()) {
+                // A name outside ASCII cannot even be written when the locale is C/POSIX, and in a URL
+                // it needs percent-encoding that hand-written CSS and templates rarely get right.
+                diags.error(Position.of(p.toString()), "asset file name '" + rel + "' must use only ASCII letters,"
+                        + " digits, '.', '-' and '_' (it becomes a URL and a file name on every machine); rename it");
+                continue;
             }
             try {
                 files.put("assets/" + rel, Files.readAllBytes(p));

@@ -8,16 +8,22 @@
   var KEY = 'bitext-preview-scroll:' + location.pathname + location.search;
   var overlay = null;
 
+  /* The position saved by the reload that brought us here. It is read at once, not at 'load': when
+     rebuilds come in quick succession a second reload may start before this page has finished loading,
+     and it must carry the reader's position on, not the 0 of a page still being laid out. */
+  var pending = null;
+  try { pending = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { pending = null; }
+
   function restoreScroll() {
-    var saved = null;
-    try { saved = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { return; }
-    if (!saved) { return; }
-    var pos = JSON.parse(saved);
+    if (!pending) { return; }
+    var pos = JSON.parse(pending);
+    pending = null;
     window.scrollTo({ left: pos.x, top: pos.y, behavior: 'instant' }); // not smooth: the reader was already there
   }
 
   function reload() {
-    try { sessionStorage.setItem(KEY, JSON.stringify({ x: window.scrollX, y: window.scrollY })); } catch (e) { /* private mode */ }
+    var here = pending || JSON.stringify({ x: window.scrollX, y: window.scrollY });
+    try { sessionStorage.setItem(KEY, here); } catch (e) { /* private mode */ }
     location.reload();
   }
 
