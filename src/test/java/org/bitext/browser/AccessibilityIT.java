@@ -31,7 +31,7 @@ class AccessibilityIT {
         check(Browser.REAL, real.get());
     }
 
-    /** The reader's own widgets, open: a note popover, a glossary tip, pinyin, folded speakers, one language. */
+    /** The reader's own widgets, open: a note popover, a glossary tip, pinyin, folded speakers, one language, English-only notes. */
     @Test
     void readerWidgetsWhenOpen() {
         List<String> problems = new ArrayList<>();
@@ -43,6 +43,9 @@ class AccessibilityIT {
             d.findElement(By.cssSelector("#ref-heading-note")).click();
             Browser.js(d, "document.querySelector('a.term').dispatchEvent(new FocusEvent('focusin', {bubbles: true}));");
             problems.addAll(axe(d, "part-one (widgets open, " + scheme + ")"));
+            d.get(Browser.mini("sections/part-one.html?mode=en"));
+            d.findElement(By.cssSelector(".en-notes a")).click();
+            problems.addAll(axe(d, "part-one (English only, a note open, " + scheme + ")"));
         }
         assertEquals(List.of(), problems);
     }

@@ -257,6 +257,49 @@ class ReaderIT {
         assertEquals(0, d.findElements(By.cssSelector(".note-pop")).size(), "a click elsewhere dismisses");
     }
 
+    /** The note markers a reader can see in a turn, as their targets (#note-ID), in order. */
+    private List<String> visibleMarkers(WebElement turn) {
+        return turn.findElements(By.cssSelector("sup.note-ref a")).stream().filter(WebElement::isDisplayed)
+                .map(a -> a.getAttribute("href").replaceAll(".*#", "#")).collect(Collectors.toList());
+    }
+
+    @Test
+    void englishOnlyReadersReachEveryNoteOfATurnByKeyboardAndNoOtherModeShowsAMarkerTwice() {
+        d.get(Browser.mini("sections/part-one.html?mode=en"));
+        WebElement turn = first("#part-one-1e5157");
+        assertFalse(first("#part-one-1e5157 .zh").isDisplayed(), "English only hides the Chinese");
+        int withNotes = 0;
+        for (WebElement t : d.findElements(By.cssSelector(".turn"))) {
+            List<String> inChinese = t.findElements(By.cssSelector(".zh sup.note-ref a")).stream()
+                    .map(a -> a.getAttribute("href").replaceAll(".*#", "#")).collect(Collectors.toList());
+            assertEquals(inChinese, visibleMarkers(t), "English-only markers of " + t.getAttribute("id"));
+            withNotes += inChinese.isEmpty() ? 0 : 1;
+        }
+        assertTrue(withNotes > 0, "the fixture has a turn with a note");
+
+        WebElement marker = turn.findElement(By.cssSelector(".en-notes a[href='#note-synthetic']"));
+        assertTrue(marker.getLocation().getY() > first("#part-one-1e5157 .en").getLocation().getY(), "after the English");
+        tabTo(marker);
+        press(Keys.ENTER);
+        WebElement pop = first(".note-pop");
+        assertTrue(pop.isDisplayed());
+        assertEquals(pop, d.switchTo().activeElement(), "focus moves into the note");
+        assertTrue(pop.getText().contains("See the glossary"), pop.getText());
+        assertTrue(pop.getText().contains("合成数据"), "it quotes the Chinese it is about: " + pop.getText());
+        press(Keys.ESCAPE);
+        assertEquals(marker, d.switchTo().activeElement(), "focus returns to the marker under the English");
+        assertEquals("false", marker.getAttribute("aria-expanded"));
+
+        Browser.js(d, "arguments[0].focus();", first("#note-synthetic a.back"));
+        press(Keys.ENTER);
+        assertEquals(marker, d.switchTo().activeElement(), "the note's way back leads to the visible marker");
+
+        for (String mode : List.of("side", "interleaved", "zh")) {
+            Browser.js(d, "arguments[0].click();", first(".mode-button[data-mode='" + mode + "']")); // the page may still be scrolling
+            assertEquals(List.of("#note-synthetic"), visibleMarkers(turn), "one marker per note in mode " + mode);
+        }
+    }
+
     @Test
     void glossaryTermShowsPinyinAndEnglishOnHoverFocusAndTap() {
         d.get(Browser.mini("sections/part-one.html"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -31,6 +32,16 @@ class ScreenshotIT {
         Path dir = System.getProperty("screenshot.dir") != null ? Path.of(System.getProperty("screenshot.dir"))
                 : Files.createTempDirectory("bitext-screenshots-");
         Files.createDirectories(dir);
+        try {
+            shootAll(d, prefix, section, dir);
+        } finally { // a failure must not leave a phone-sized window or print media to the tests that follow
+            d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+        System.out.println("[screenshots] " + dir);
+    }
+
+    private static void shootAll(ChromeDriver d, String prefix, String section, Path dir) throws IOException {
         for (String scheme : List.of("light", "dark")) {
             Browser.scheme(d, scheme);
             for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
@@ -41,9 +52,13 @@ class ScreenshotIT {
                 // the widgets: pinyin over terms, a note open, interleaved
                 d.get(Browser.server().url(prefix, section + "?mode=interleaved"));
                 d.findElement(By.cssSelector(".pinyin-toggle")).click();
-                d.findElements(By.cssSelector(".turns sup.note-ref a[aria-expanded]")).stream().findFirst().ifPresent(n -> n.click());
+                d.findElements(By.cssSelector(".turns sup.note-ref a[aria-expanded]")).stream().findFirst().ifPresent(n -> open(d, n));
                 shoot(d, dir.resolve("section-" + size.width + "-" + scheme + "-open.png"));
                 d.findElement(By.cssSelector(".pinyin-toggle")).click();
+                // English only: the notes of a turn under its English, one open
+                d.get(Browser.server().url(prefix, section + "?mode=en"));
+                d.findElements(By.cssSelector(".en-notes a")).stream().findFirst().ifPresent(n -> open(d, n));
+                shoot(d, dir.resolve("section-" + size.width + "-" + scheme + "-en.png"));
                 // one speaker only: the others fold into markers
                 String first = d.findElement(By.cssSelector(".speaker-toggle")).getAttribute("data-speaker");
                 d.get(Browser.server().url(prefix, section + "?speaker=" + first));
@@ -64,7 +79,11 @@ class ScreenshotIT {
             Files.createDirectories(README_SHOT.getParent());
             shoot(d, README_SHOT);
         }
-        System.out.println("[screenshots] " + dir);
+    }
+
+    /** Opens a note by script: on a phone-sized page WebDriver's click can land while the page still scrolls smoothly. */
+    private static void open(ChromeDriver d, WebElement marker) {
+        Browser.js(d, "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].click();", marker);
     }
 
     private static void shoot(ChromeDriver d, Path file) throws IOException {
