@@ -1,7 +1,6 @@
 package org.bitext;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -18,8 +17,8 @@ import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
-import org.bitext.site.LinkChecker;
-import org.bitext.site.MarkdownLinks;
+import org.bitext.site.BuildSession;
+import org.bitext.site.MemorySink;
 import org.bitext.site.Publisher;
 import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
@@ -40,8 +39,11 @@ public final class Bitext {
     public record Options(Path content, Path templates, Path out, boolean strict) {
     }
 
-    /** A successful build: the edition and the files of the site, not yet written. */
-    public record Result(Edition edition, Map<String, byte[]> files, Diagnostics diagnostics) {
+    /**
+     * A successful build: the edition, the number of files of the site and, from {@link #render} only,
+     * the files themselves (null when they were written to the output folder).
+     */
+    public record Result(Edition edition, int fileCount, Map<String, byte[]> files, Diagnostics diagnostics) {
     }
 
     private Bitext() {
@@ -86,26 +88,40 @@ public final class Bitext {
         return edition;
     }
 
-    /** Loads, renders and checks the whole site in memory. */
+    /** Loads, renders and checks the whole site in memory (for {@code check} and tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
-        Map<String, byte[]> files = new SiteRenderer(options.templates(), diags).render(edition);
-        if (!diags.hasErrors()) {
-            String base = edition.meta().baseUrl();
-            new MarkdownLinks(diags).check(edition, files);
-            new LinkChecker(diags).check(files, base == null ? "/" : URI.create(base).getPath());
-        }
+        MemorySink sink = new MemorySink();
+        int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
-        return new Result(edition, files, diags);
+        return new Result(edition, count, sink.files(), diags);
     }
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Result result = render(options, diags);
-        Publisher.publish(result.files(), options.out());
-        return result;
+        return build(options, diags, BuildSession.once());
+    }
+
+    /**
+     * Renders each file straight into a staging folder beside the output folder, checks the links and,
+     * only if all is well, swaps the staging folder in; on any error the output folder is left as it
+     * was. {@code session} carries what may be reused from the session's previous builds.
+     */
+    public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
+        session.begin();
+        Edition edition = load(options.content(), options.strict(), diags);
+        Path out = options.out().toAbsolutePath().normalize();
+        try (Publisher publisher = Publisher.open(out)) {
+            SiteRenderer renderer = new SiteRenderer(options.templates(), diags, session);
+            int count = renderer.render(edition, publisher, out);
+            if (diags.hasErrors()) {
+                throw new BuildFailure(diags);
+            }
+            session.publish(publisher, out);
+            return new Result(edition, count, null, diags);
+        }
     }
 
     private static byte[] readBytes(Path file, Diagnostics diags) {

@@ -1,7 +1,6 @@
 package org.bitext.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bitext.Bitext;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
-import org.bitext.site.LinkChecker;
+import org.bitext.site.BuildSession;
 import org.bitext.site.Publisher;
 import org.bitext.site.SiteRenderer;
 
@@ -25,10 +23,11 @@ import org.bitext.site.SiteRenderer;
  *
  * <ul>
  *   <li>{@code warm CONTENT TEMPLATES OUT [N]}: copies the content, builds once, then N times edits one
- *       note's text and calls {@link Bitext#build} again in the same JVM — what {@code serve} does after a
- *       save. Prints every time and the median.</li>
- *   <li>{@code stages CONTENT TEMPLATES OUT [N]}: times each stage (load+annotate, render, link check,
- *       publish) separately, N times, and prints the median of each.</li>
+ *       note's text and calls {@link Bitext#build} again in the same JVM with the same kept
+ *       {@link BuildSession} — what {@code serve} does after a save. Prints every time and the median.</li>
+ *   <li>{@code stages CONTENT TEMPLATES OUT [N]}: times each stage (load+annotate, render and link check
+ *       into the staging folder, publish) of a one-off build separately, N times, and prints the median of
+ *       each.</li>
  * </ul>
  */
 public final class Bench {
@@ -72,8 +71,9 @@ public final class Bench {
         String original = m.group(2);
         boolean inline = !original.isBlank() && !original.startsWith("|") && !original.startsWith(">");
         Bitext.Options options = new Bitext.Options(work, templates, out, false);
+        BuildSession session = BuildSession.kept(null);
         long t0 = System.nanoTime();
-        Bitext.build(options, new Diagnostics());
+        Bitext.build(options, new Diagnostics(), session);
         System.out.printf(Locale.ROOT, "warm: first build in this JVM %.1f ms%n", (System.nanoTime() - t0) / 1e6);
         double[] times = new double[n];
         for (int i = 0; i < n; i++) {
@@ -89,7 +89,7 @@ public final class Bench {
             }
             Files.writeString(yamlFile, edited, StandardCharsets.UTF_8);
             long start = System.nanoTime();
-            Bitext.build(options, new Diagnostics());
+            Bitext.build(options, new Diagnostics(), session);
             times[i] = (System.nanoTime() - start) / 1e6;
             System.out.printf(Locale.ROOT, "warm: rebuild %d/%d after a note edit: %.1f ms%n", i + 1, n, times[i]);
         }
@@ -99,11 +99,14 @@ public final class Bench {
     }
 
     static void stages(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
-        String[] names = {"load+annotate", "render", "linkcheck", "publish", "total"};
+        String[] names = {"load+annotate", "render+linkcheck", "publish", "total"};
         List<double[]> all = new ArrayList<>();
+        Path target = out.toAbsolutePath().normalize();
         for (int i = 0; i < n; i++) {
             double[] t = new double[names.length];
             Diagnostics diags = new Diagnostics();
+            BuildSession session = BuildSession.once();
+            session.begin();
             long a = System.nanoTime();
             Edition edition = Bitext.load(content, false, diags);
             long b = System.nanoTime();
@@ -114,27 +117,20 @@ public final class Bench {
                 model.hashCode();
                 b = System.nanoTime();
             }
-            Map<String, byte[]> files = new SiteRenderer(templates, diags).render(edition);
-            long c = System.nanoTime();
-            String base = edition.meta().baseUrl();
-            new LinkChecker(diags).check(files, base == null ? "/" : URI.create(base).getPath());
+            long c;
+            try (Publisher publisher = Publisher.open(target)) {
+                new SiteRenderer(templates, diags, session).render(edition, publisher, target);
+                c = System.nanoTime();
+                if (diags.hasErrors()) {
+                    throw new BuildFailure(diags);
+                }
+                session.publish(publisher, target);
+            }
             long d = System.nanoTime();
-            Publisher.publish(files, out);
-            long e = System.nanoTime();
-            if (Boolean.getBoolean("bench.heap")) {
-                System.out.printf(Locale.ROOT, "stages: live heap with edition + site files: %.0f MiB (site files %.0f MiB)%n",
-                        liveMiB(), files.values().stream().mapToLong(x -> x.length).sum() / 1048576.0);
-                files = null;
-                System.out.printf(Locale.ROOT, "stages: live heap with the edition only: %.0f MiB%n", liveMiB());
-            }
-            if (diags.hasErrors()) {
-                throw new BuildFailure(diags);
-            }
             t[0] = (b - a) / 1e6;
             t[1] = (c - b) / 1e6;
             t[2] = (d - c) / 1e6;
-            t[3] = (e - d) / 1e6;
-            t[4] = (e - a) / 1e6;
+            t[3] = (d - a) / 1e6;
             all.add(t);
             StringBuilder sb = new StringBuilder("stages: run " + (i + 1) + "/" + n + ":");
             for (int k = 0; k < names.length; k++) {

@@ -30,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             Bitext.Result result = Bitext.build(options.toOptions(), diags);
             Reporter.print(diags, err);
-            out.println(summary("Built", result.edition(), result.files().size() + " files into " + options.out, start));
+            out.println(summary("Built", result.edition(), result.fileCount() + " files into " + options.out, start));
             return 0;
         } catch (BuildFailure e) {
             Reporter.print(diags, err);

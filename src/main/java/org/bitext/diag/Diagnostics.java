@@ -12,11 +12,21 @@ import java.util.Map;
  */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
-    private final Map<String, String[]> sources = new HashMap<>();
+    private final Map<String, Object> sources = new HashMap<>(); // the text, split into lines when first needed
 
     /** Registers the text of an input file under the name diagnostics use for it. */
     public void addSource(String file, String text) {
-        sources.put(file, text.split("\r\n|\r|\n", -1));
+        sources.put(file, text);
+    }
+
+    private String[] lines(String file) {
+        Object source = sources.get(file);
+        if (source instanceof String text) {
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            sources.put(file, lines);
+            return lines;
+        }
+        return (String[]) source;
     }
 
     public void error(Position at, String message) {
@@ -67,7 +77,7 @@ public final class Diagnostics {
             out.append("warning: ");
         }
         out.append(d.message());
-        String[] lines = sources.get(d.position().file());
+        String[] lines = lines(d.position().file());
         int line = d.position().line();
         if (lines != null && line >= 1 && line <= lines.length) {
             String text = lines[line - 1];

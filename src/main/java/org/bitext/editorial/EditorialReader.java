@@ -14,6 +14,8 @@ import org.bitext.text.Texts;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -141,7 +143,9 @@ public final class EditorialReader {
     }
 
     private static Node compose(Reader reader) {
-        return new Yaml(loaderOptions()).compose(reader);
+        // what Yaml.compose does, with marks that do not keep the text (see LightMarks)
+        LoaderOptions options = loaderOptions();
+        return LightMarks.composer(new ParserImpl(new StreamReader(reader), options), options).getSingleNode();
     }
 
     private static LoaderOptions loaderOptions() {

@@ -33,12 +33,47 @@ public final class Markdown {
             .addAttributes("a", "title")
             .addEnforcedAttribute("a", "rel", "noopener noreferrer");
     private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+    private final boolean cached;
+    private java.util.Map<String, String> current = new java.util.HashMap<>();
+    private java.util.Map<String, String> previous = new java.util.HashMap<>();
+
+    /** Renders every text afresh. */
+    public Markdown() {
+        this(false);
+    }
+
+    /**
+     * @param cached remember the HTML of each text, for a renderer kept between builds: after an edit
+     *     only the changed texts are rendered again. Texts not asked for during a whole build are forgotten
+     *     (see {@link #nextBuild}). Not thread-safe.
+     */
+    public Markdown(boolean cached) {
+        this.cached = cached;
+    }
+
+    /** Starts a build: what the build before the last one asked for and the last one did not is dropped. */
+    public void nextBuild() {
+        previous = current;
+        current = new java.util.HashMap<>();
+    }
 
     /** Block HTML (paragraphs, lists) for a note or an introduction. */
     public String block(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
+        if (!cached) {
+            return render(markdown);
+        }
+        String html = current.get(markdown);
+        if (html == null) {
+            html = previous.get(markdown);
+            current.put(markdown, html != null ? html : (html = render(markdown)));
+        }
+        return html;
+    }
+
+    private String render(String markdown) {
         String html = renderer.render(parser.parse(markdown));
         Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
         clean.outputSettings(output);

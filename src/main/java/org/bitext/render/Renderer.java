@@ -8,7 +8,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +29,14 @@ import org.bitext.diag.Position;
 public final class Renderer {
     private final Path templates;
     private final Configuration config;
-    private final Diagnostics diags;
 
-    public Renderer(Path templates, Diagnostics diags) throws IOException {
+    /**
+     * The configuration, with its cache of parsed templates, lives as long as the renderer, so a
+     * renderer kept between builds ({@code serve}) parses each template once; it must then be replaced
+     * when a template changes (FreeMarker's own check compares modification times, too coarse).
+     */
+    public Renderer(Path templates) throws IOException {
         this.templates = templates;
-        this.diags = diags;
         config = new Configuration(Configuration.VERSION_2_3_33);
         config.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
         config.setDefaultEncoding("UTF-8");
@@ -52,10 +55,11 @@ public final class Renderer {
     }
 
     /**
-     * Renders {@code template} for the page at {@code path} (relative to the site root). Returns null
-     * after reporting an error.
+     * Renders {@code template} for the page at {@code path} (relative to the site root) into
+     * {@code out}. Returns false after reporting an error (the output is then incomplete).
      */
-    public String render(String template, String path, Map<String, Object> site, Map<String, Object> page) {
+    public boolean render(String template, String path, Map<String, Object> site, Map<String, Object> page,
+            Writer out, Diagnostics diags) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("page", page);
@@ -65,27 +69,27 @@ public final class Renderer {
         model.put("canonical", base == null ? null : base + (path.equals(Pages.HOME) ? "" : path));
         try {
             Template t = config.getTemplate(template);
-            StringWriter out = new StringWriter();
             t.process(model, out);
-            return out.toString();
+            return true;
         } catch (ParseException e) {
-            report(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+            report(diags, e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
                     "template syntax error: " + firstLine(e.getEditorMessage()));
         } catch (TemplateException e) {
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
-            report(e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
+            report(diags, e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
                     line == null ? 1 : line, col == null ? 1 : col,
                     "template error while rendering " + path + ": " + firstLine(e.getMessageWithoutStackTop()));
         } catch (freemarker.template.TemplateNotFoundException e) {
-            report(template, 1, 1, "template not found in " + templates + ": " + template);
+            report(diags, template, 1, 1, "template not found in " + templates + ": " + template);
         } catch (IOException e) {
-            report(template, 1, 1, "cannot read template: " + e.getMessage());
+            // a template that cannot be read, or a page that cannot be written: either way no site
+            report(diags, template, 1, 1, "cannot read template or write " + path + ": " + e.getMessage());
         }
-        return null;
+        return false;
     }
 
-    private synchronized void report(String name, int line, int column, String message) { // pages render in parallel
+    private synchronized void report(Diagnostics diags, String name, int line, int column, String message) { // pages render in parallel
         Path file = templates.resolve(name == null ? "" : name);
         String display = file.toString();
         try {

@@ -23,7 +23,7 @@ import org.bitext.editorial.NoteKind;
  */
 public final class SiteModel {
     private final Edition edition;
-    private final Markdown markdown = new Markdown();
+    private final Markdown markdown;
     private final Map<String, Map<String, Object>> speakers = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> terms = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> topics = new LinkedHashMap<>();
@@ -33,7 +33,13 @@ public final class SiteModel {
     private final Map<String, Object> site = new LinkedHashMap<>();
 
     public SiteModel(Edition edition) {
+        this(edition, new Markdown());
+    }
+
+    /** With the Markdown renderer to use (one that remembers, between builds). */
+    public SiteModel(Edition edition, Markdown markdown) {
         this.edition = edition;
+        this.markdown = markdown;
         build();
     }
 
@@ -56,7 +62,7 @@ public final class SiteModel {
 
     private void build() {
         for (Speaker s : edition.speakers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = new SmallMap();
             m.put("id", s.id());
             m.put("name", bi(s.name()));
             m.put("narrator", s.narrator());
@@ -69,7 +75,7 @@ public final class SiteModel {
             speakers.put(s.id(), m);
         }
         for (Term t : edition.glossary()) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = new SmallMap();
             m.put("id", t.id());
             m.put("zh", t.zh());
             m.put("pinyin", t.pinyin());
@@ -79,7 +85,7 @@ public final class SiteModel {
             terms.put(t.id(), m);
         }
         for (Topic t : edition.topics()) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = new SmallMap();
             m.put("id", t.id());
             m.put("name", bi(t.name()));
             if (t.description() != null) {
@@ -127,7 +133,7 @@ public final class SiteModel {
     private void buildSections() {
         List<Section> pages = edition.pages();
         for (Section s : edition.sections()) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> m = new SmallMap();
             m.put("id", s.id());
             m.put("title", bi(s.title()));
             m.put("part", s.part());
@@ -179,7 +185,7 @@ public final class SiteModel {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> turn(Turn t, Section s, int[] number, List<Map<String, Object>> sectionNotes) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new SmallMap();
         m.put("id", t.id());
         m.put("sectionId", s.id());
         m.put("url", Pages.section(s.id()) + "#" + t.id());
@@ -199,7 +205,7 @@ public final class SiteModel {
         m.put("topics", t.topics().stream().map(topics::get).toList());
         if (!t.interventions().isEmpty()) {
             Intervention iv = t.interventions().get(0);
-            Map<String, Object> im = new LinkedHashMap<>();
+            Map<String, Object> im = new SmallMap();
             im.put("kind", iv.kind().name().toLowerCase(java.util.Locale.ROOT));
             im.put("reattributed", iv.sourceSpeaker() != null && !iv.sourceSpeaker().equals(t.speaker()));
             im.put("sourceSpeaker", speakers.get(iv.sourceSpeaker()));
@@ -210,7 +216,7 @@ public final class SiteModel {
             ((List<Map<String, Object>>) speaker.get("turns")).add(m);
             speaker.put("turnCount", (Integer) speaker.get("turnCount") + 1);
         }
-        m.put("section", Map.of("id", s.id(), "title", bi(s.title()), "url", Pages.section(s.id())));
+        m.put("section", sectionRef(s, true));
         turns.put(t.id(), m);
         return m;
     }
@@ -243,7 +249,7 @@ public final class SiteModel {
         Integer prev = null;
         for (int cut : cuts) {
             if (prev != null && cut > prev) {
-                Map<String, Object> piece = new LinkedHashMap<>();
+                Map<String, Object> piece = new SmallMap();
                 piece.put("text", text.substring(prev, cut));
                 for (Mark term : t.terms()) {
                     if (term.start() <= prev && cut <= term.end()) {
@@ -265,7 +271,7 @@ public final class SiteModel {
         if (m != null) {
             return m;
         }
-        m = new LinkedHashMap<>();
+        m = new SmallMap();
         m.put("id", n.id());
         m.put("number", number);
         m.put("kind", kind(n.kind()));
@@ -275,14 +281,37 @@ public final class SiteModel {
         m.put("sectionId", s.id());
         m.put("url", Pages.section(s.id()) + "#note-" + n.id());
         m.put("anchorUrl", Pages.section(s.id()) + "#" + (n.turn() != null ? n.turn() : "top"));
-        m.put("section", Map.of("id", s.id(), "title", bi(s.title())));
+        m.put("section", sectionRef(s, false));
         notes.put(n.id(), m);
         return m;
     }
 
-    private static Map<String, Object> kind(NoteKind k) {
-        return Map.of("id", k.id(), "en", k.en(), "zh", k.zh());
+    private static final Map<NoteKind, Map<String, Object>> KINDS = new java.util.EnumMap<>(NoteKind.class);
+
+    static {
+        for (NoteKind k : NoteKind.values()) {
+            KINDS.put(k, Map.of("id", k.id(), "en", k.en(), "zh", k.zh()));
+        }
     }
+
+    private static Map<String, Object> kind(NoteKind k) {
+        return KINDS.get(k);
+    }
+
+    /** What a turn (with the url) or a note (without) shows of its section: one map per section, shared. */
+    private Map<String, Object> sectionRef(Section s, boolean withUrl) {
+        if (refsFor != s) {
+            refsFor = s;
+            Map<String, Object> title = bi(s.title());
+            turnSectionRef = Map.of("id", s.id(), "title", title, "url", Pages.section(s.id()));
+            noteSectionRef = Map.of("id", s.id(), "title", title);
+        }
+        return withUrl ? turnSectionRef : noteSectionRef;
+    }
+
+    private Section refsFor;
+    private Map<String, Object> turnSectionRef;
+    private Map<String, Object> noteSectionRef;
 
     private List<Map<String, Object>> notesByKind() {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -328,7 +357,7 @@ public final class SiteModel {
     }
 
     static Map<String, Object> bi(Bilingual b) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new SmallMap();
         m.put("zh", b == null ? null : b.zh());
         m.put("en", b == null ? null : b.en());
         return m;

@@ -22,7 +22,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
-import org.bitext.site.Publisher;
+import org.bitext.site.BuildSession;
 
 /**
  * The edit loop: builds the edition, serves the output folder on this machine, rebuilds in this JVM
@@ -42,6 +42,8 @@ public final class DevServer implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Kept between rebuilds: parsed templates, rendered Markdown, and what the last good build published. */
+    private final BuildSession session = BuildSession.kept(lock.writeLock());
     private final LiveReload live = new LiveReload();
     private final AtomicInteger builds = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -112,13 +114,9 @@ public final class DevServer implements AutoCloseable {
         Diagnostics diags = new Diagnostics();
         String what = changed.isEmpty() ? "Built" : "Rebuilt (" + describe(changed) + ")";
         try {
-            Bitext.Result result = Bitext.render(options, diags);
-            lock.writeLock().lock(); // requests wait for the swap instead of seeing no folder
-            try {
-                Publisher.publish(result.files(), options.out());
-            } finally {
-                lock.writeLock().unlock();
-            }
+            // the session swaps the new folder in holding the write lock: requests wait for the swap
+            // instead of seeing no folder
+            Bitext.Result result = Bitext.build(options, diags, session);
             String base = result.edition().meta().baseUrl();
             String path = base == null ? "/" : URI.create(base).getPath();
             basePath = path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
@@ -130,7 +128,7 @@ public final class DevServer implements AutoCloseable {
                 warningsShown = warnings;
             }
             live.succeeded(serverId + "-" + n);
-            out.println(what + ": " + result.files().size() + " files in " + ms(start) + " ms"
+            out.println(what + ": " + result.fileCount() + " files in " + ms(start) + " ms"
                     + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning)" : " warnings)")));
             return true;
         } catch (BuildFailure e) {

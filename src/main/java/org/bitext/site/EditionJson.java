@@ -1,9 +1,13 @@
 package org.bitext.site;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bitext.edition.Edition;
 import org.bitext.edition.Mark;
 import org.bitext.edition.Note;
@@ -15,12 +19,39 @@ import org.bitext.edition.Turn;
 import org.bitext.editorial.Bilingual;
 import org.bitext.render.Pages;
 
-/** {@code edition.json}: the whole edition as data, in the documented contract. */
+/**
+ * {@code edition.json}: the whole edition as data, in the documented contract. Written as a stream:
+ * the entries of the long lists (sections with their turns, notes, topics, glossary) are made one at
+ * a time while the text goes out, so a 100 000-turn edition never holds its JSON in memory.
+ */
 public final class EditionJson {
     private EditionJson() {
     }
 
     public static String of(Edition e) {
+        return Json.write(tree(e));
+    }
+
+    public static void write(Edition e, Writer out) throws IOException {
+        Json.write(tree(e), out);
+    }
+
+    /** A list whose element i is made from {@code from.get(i)} each time it is asked for. */
+    private static <T> List<Object> lazy(List<T> from, Function<T, Object> make) {
+        return new AbstractList<>() {
+            @Override
+            public Object get(int i) {
+                return make.apply(from.get(i));
+            }
+
+            @Override
+            public int size() {
+                return from.size();
+            }
+        };
+    }
+
+    private static Map<String, Object> tree(Edition e) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("title", bi(e.meta().title()));
         Map<String, Object> source = new LinkedHashMap<>();
@@ -39,8 +70,7 @@ public final class EditionJson {
             speakers.add(m);
         }
         root.put("speakers", speakers);
-        List<Object> sections = new ArrayList<>();
-        for (Section s : e.sections()) {
+        root.put("sections", lazy(e.sections(), s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("title", bi(s.title()));
@@ -66,11 +96,9 @@ public final class EditionJson {
                 turns.add(tm);
             }
             m.put("turns", turns);
-            sections.add(m);
-        }
-        root.put("sections", sections);
-        List<Object> notes = new ArrayList<>();
-        for (Note n : e.notes().values()) {
+            return m;
+        }));
+        root.put("notes", lazy(List.copyOf(e.notes().values()), n -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", n.id());
             m.put("kind", n.kind().id());
@@ -78,30 +106,25 @@ public final class EditionJson {
             m.put("section", n.sectionId());
             m.put("quote", n.quote());
             m.put("text", n.markdown());
-            notes.add(m);
-        }
-        root.put("notes", notes);
-        List<Object> topics = new ArrayList<>();
-        for (Topic t : e.topics()) {
+            return m;
+        }));
+        root.put("topics", lazy(e.topics(), t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
             m.put("name", bi(t.name()));
             m.put("turns", t.turns());
-            topics.add(m);
-        }
-        root.put("topics", topics);
-        List<Object> glossary = new ArrayList<>();
-        for (Term t : e.glossary()) {
+            return m;
+        }));
+        root.put("glossary", lazy(e.glossary(), t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
             m.put("zh", t.zh());
             m.put("pinyin", t.pinyin());
             m.put("en", t.en());
             m.put("occurrences", t.occurrences());
-            glossary.add(m);
-        }
-        root.put("glossary", glossary);
-        return Json.write(root);
+            return m;
+        }));
+        return root;
     }
 
     private static Map<String, Object> bi(Bilingual b) {

@@ -1,20 +1,54 @@
 package org.bitext.site;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
-/** A small JSON writer: deterministic (insertion order), two-space indented, UTF-8 text left as is. */
+/**
+ * A small JSON writer: deterministic (insertion order), two-space indented, UTF-8 text left as is.
+ * {@link #write(Object, Writer)} streams: the text goes out in small pieces as it is made, and a
+ * list may make its elements only when asked for them ({@link java.util.AbstractList}), so the
+ * whole document never exists in memory.
+ */
 public final class Json {
+    /** Text is handed to the writer whenever this much has piled up. */
+    private static final int CHUNK = 1 << 16;
+
     private Json() {
     }
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(value, sb, 0);
+        write(value, sb, 0, null);
         return sb.append('\n').toString();
     }
 
-    private static void write(Object v, StringBuilder sb, int indent) {
+    /** Writes the same text as {@link #write(Object)} to {@code out}. */
+    public static void write(Object value, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(CHUNK + 1024);
+        try {
+            write(value, sb, 0, out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.append(sb.append('\n'));
+    }
+
+    /** Hands the text made so far to {@code out} (when there is one) once it is large enough. */
+    private static void drain(StringBuilder sb, Writer out) {
+        if (out != null && sb.length() >= CHUNK) {
+            try {
+                out.append(sb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sb.setLength(0);
+        }
+    }
+
+    private static void write(Object v, StringBuilder sb, int indent, Writer out) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -32,7 +66,7 @@ public final class Json {
                 pad(sb, indent + 1);
                 string(String.valueOf(e.getKey()), sb);
                 sb.append(": ");
-                write(e.getValue(), sb, indent + 1);
+                write(e.getValue(), sb, indent + 1, out);
                 sb.append(++i < map.size() ? ",\n" : "\n");
             }
             pad(sb, indent);
@@ -49,7 +83,7 @@ public final class Json {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    write(list.get(i), sb, indent);
+                    write(list.get(i), sb, indent, out);
                 }
                 sb.append(']');
                 return;
@@ -57,8 +91,9 @@ public final class Json {
             sb.append("[\n");
             for (int i = 0; i < list.size(); i++) {
                 pad(sb, indent + 1);
-                write(list.get(i), sb, indent + 1);
+                write(list.get(i), sb, indent + 1, out);
                 sb.append(i + 1 < list.size() ? ",\n" : "\n");
+                drain(sb, out);
             }
             pad(sb, indent);
             sb.append(']');
@@ -73,8 +108,14 @@ public final class Json {
 
     private static void string(String s, StringBuilder sb) {
         sb.append('"');
+        int plain = 0; // s[plain, i) needs no escape and is appended in one go
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            sb.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -82,15 +123,10 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '<' -> sb.append("\\u003c"); // harmless if the JSON is ever inlined in HTML
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             }
         }
+        sb.append(s, plain, s.length());
         sb.append('"');
     }
 }

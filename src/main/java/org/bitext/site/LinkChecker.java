@@ -2,17 +2,17 @@ package org.bitext.site;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
@@ -22,61 +22,85 @@ import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
 
 /**
- * Checks every link of the rendered site before anything is written: a relative link must lead to a
+ * Checks every link of the rendered site before it is published: a relative link must lead to a
  * page or asset the build makes, its #fragment must exist there, and nothing may be loaded from
  * another host. Only {@code <a href>} may point outside (http, https, mailto).
+ *
+ * <p>Pages are checked without keeping them: {@link #scan} reads one page as it streams by and keeps
+ * only its {@link PageFacts} (its ids, and the links that need another page's ids), so a site much
+ * larger than memory can be checked. Everything else about a link (scheme, host, target file) is
+ * decided during the scan, against the list of every file the build makes, which is known before
+ * any page is rendered.
  */
 public final class LinkChecker {
-    private final Diagnostics diags;
+    private final Set<String> paths;
+    private final String basePath;
 
-    public LinkChecker(Diagnostics diags) {
-        this.diags = diags;
+    /**
+     * @param paths every file of the site (relative to its root), so links can be checked while pages stream by
+     * @param basePath the path of {@code base_url}, which only 404.html may use
+     */
+    public LinkChecker(Set<String> paths, String basePath) {
+        this.paths = paths;
+        this.basePath = basePath;
     }
 
-    public void check(Map<String, byte[]> files, String basePath) {
-        List<String> pages = files.keySet().stream().filter(k -> k.endsWith(".html")).toList();
-        // Pages are parsed in parallel, and only their ids and links are kept, not their DOM: a big
-        // edition's pages would not fit in memory as jsoup documents all at once.
-        List<PageLinks> scanned = pages.parallelStream().map(p -> scan(files.get(p))).toList();
-        Map<String, Set<String>> ids = new HashMap<>();
+    /** Checks a whole site held in memory (path → bytes). */
+    public static void check(Map<String, byte[]> files, String basePath, Diagnostics diags) {
+        LinkChecker checker = new LinkChecker(files.keySet(), basePath);
+        List<String> pages = files.keySet().stream().filter(LinkChecker::isPage).sorted().toList();
+        List<PageFacts> scanned = pages.parallelStream().map(p -> checker.scan(p,
+                new InputStreamReader(new ByteArrayInputStream(files.get(p)), StandardCharsets.UTF_8))).toList();
+        Map<String, PageFacts> facts = new TreeMap<>();
         for (int i = 0; i < pages.size(); i++) {
-            ids.put(pages.get(i), scanned.get(i).ids());
+            facts.put(pages.get(i), scanned.get(i));
         }
-        for (int i = 0; i < pages.size(); i++) {
-            for (Link link : scanned.get(i).links()) {
-                checkLink(pages.get(i), link, files, ids, basePath);
-            }
-        }
+        checker.report(facts, diags);
     }
 
-    /** One link attribute of an element: enough to check it without keeping the page's DOM. */
-    private record Link(String tag, String rel, String attr, String value, boolean fromMarkdown) {
+    /** The files whose links and ids are checked. */
+    public static boolean isPage(String path) {
+        return path.endsWith(".html");
     }
 
-    private record PageLinks(Set<String> ids, List<Link> links) {
+    /**
+     * What the check keeps of one page: its ids, and, in page order, the problems found while reading
+     * it and the links whose #fragment is on another page (not known until every page is read).
+     */
+    public record PageFacts(Ids ids, List<Object> checks) {
+    }
+
+    /** A problem found while reading a page. */
+    private record Problem(String message) {
+    }
+
+    /** A link to a #fragment of another page, resolved when every page's ids are known. */
+    private record Pending(String link) {
     }
 
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
     /**
      * Reads a page's ids and links with jsoup's streaming parser, dropping each element once read, so
-     * a page of 100 000 turns never exists as one DOM.
+     * a page of 100 000 turns never exists as one DOM. Thread-safe.
      */
-    private static PageLinks scan(byte[] html) {
-        Set<String> set = new HashSet<>();
-        List<Link> links = new ArrayList<>();
-        try (StreamParser parser = new StreamParser(Parser.htmlParser())
-                .parse(new InputStreamReader(new ByteArrayInputStream(html), StandardCharsets.UTF_8), "")) {
+    public PageFacts scan(String page, Reader html) {
+        List<String> ids = new ArrayList<>();
+        List<Object> checks = new ArrayList<>();
+        try (StreamParser parser = new StreamParser(Parser.htmlParser()).parse(html, "")) {
             Iterator<Element> elements = parser.iterator();
             while (elements.hasNext()) {
                 Element el = elements.next();
                 if (el.hasAttr("id")) {
-                    set.add(el.id());
+                    ids.add(el.id());
                 }
                 for (String attr : LINK_ATTRS) {
                     if (el.hasAttr(attr)) {
-                        links.add(new Link(el.tagName(), el.attr("rel"), attr, el.attr(attr),
-                                el.hasAttr(Markdown.SITE_LINK)));
+                        Object check = firstLook(page, el.tagName(), el.attr("rel"), attr, el.attr(attr),
+                                el.hasAttr(Markdown.SITE_LINK));
+                        if (check != null) {
+                            checks.add(check);
+                        }
                     }
                 }
                 if (el.parent() != null) {
@@ -84,36 +108,83 @@ public final class LinkChecker {
                 }
             }
         }
-        return new PageLinks(set, links);
+        Ids own = Ids.of(ids);
+        // links to this page's own fragments can be decided now that all its ids are read
+        List<Object> kept = new ArrayList<>();
+        for (Object c : checks) {
+            if (c instanceof Target t) {
+                String problem = fragmentProblem(t.link(), t.resolved(), t.fragment(), own);
+                if (problem != null) {
+                    kept.add(new Problem(problem));
+                }
+            } else {
+                kept.add(c);
+            }
+        }
+        return new PageFacts(own, kept.isEmpty() ? List.of() : kept);
     }
 
-    private void checkLink(String page, Link l, Map<String, byte[]> files, Map<String, Set<String>> ids,
-            String basePath) {
-        String tag = l.tag();
-        String attr = l.attr();
-        String link = l.value();
-        if (tag.equals("base") || tag.equals("link") && l.rel().equals("canonical")
-                || tag.equals("meta")) {
-            return; // canonical URLs are absolute by design
+    /** Reports the problems of every page, in path order, then in page order. */
+    public void report(Map<String, PageFacts> facts, Diagnostics diags) {
+        for (Map.Entry<String, PageFacts> e : new TreeMap<>(facts).entrySet()) {
+            String page = e.getKey();
+            for (Object c : e.getValue().checks()) {
+                String problem;
+                if (c instanceof Problem p) {
+                    problem = p.message();
+                } else {
+                    Target t = (Target) resolve(page, ((Pending) c).link());
+                    PageFacts target = facts.get(t.resolved());
+                    problem = fragmentProblem(t.link(), t.resolved(), t.fragment(), target == null ? null : target.ids());
+                }
+                if (problem != null) {
+                    diags.error(Position.of(page), problem);
+                }
+            }
         }
-        if (l.fromMarkdown()) {
-            return; // checked once, at its entry in edition.yaml, by MarkdownLinks
+    }
+
+    /** A link to a file of the site, with the #fragment it wants there (as written, null if none). */
+    private record Target(String link, String resolved, String fragment) {
+    }
+
+    /**
+     * Decides what can be decided about a link while its page streams by: null if it is fine, a
+     * {@link Problem}, a {@link Target} on this page or a {@link Pending} fragment on another page.
+     */
+    private Object firstLook(String page, String tag, String rel, String attr, String link, boolean fromMarkdown) {
+        if (tag.equals("base") || tag.equals("link") && rel.equals("canonical") || tag.equals("meta")) {
+            return null; // canonical URLs are absolute by design
+        }
+        if (fromMarkdown) {
+            return null; // checked once, at its entry in edition.yaml, by MarkdownLinks
         }
         String lower = link.trim().toLowerCase(Locale.ROOT);
         boolean navigation = tag.equals("a") && attr.equals("href");
         if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//")) {
-            if (!navigation) {
-                error(page, "<" + tag + " " + attr + "> loads from another host: " + link);
-            }
-            return;
+            return navigation ? null : new Problem("<" + tag + " " + attr + "> loads from another host: " + link);
         }
         if (lower.startsWith("mailto:") && navigation) {
-            return;
+            return null;
         }
         if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
-            error(page, "link with a forbidden scheme: " + link);
-            return;
+            return new Problem("link with a forbidden scheme: " + link);
         }
+        Object r = resolve(page, link);
+        if (!(r instanceof Target t)) {
+            return r;
+        }
+        if (t.resolved().startsWith("../") || !paths.contains(t.resolved())) {
+            return new Problem("broken link to " + link + " (no such page or asset in the site)");
+        }
+        if (t.fragment() == null) {
+            return null;
+        }
+        return t.resolved().equals(page) ? t : new Pending(link);
+    }
+
+    /** Resolves a relative link against its page: a {@link Target}, or a {@link Problem}. */
+    private Object resolve(String page, String link) {
         String target = link;
         String fragment = null;
         int hash = target.indexOf('#');
@@ -128,38 +199,54 @@ public final class LinkChecker {
         String resolved;
         if (target.startsWith("/")) {
             if (!page.equals(Pages.NOT_FOUND) || basePath == null || !target.startsWith(basePath)) {
-                error(page, "root-absolute link breaks under a subpath: " + link);
-                return;
+                return new Problem("root-absolute link breaks under a subpath: " + link);
             }
             resolved = target.substring(basePath.length());
         } else if (target.isEmpty()) {
             resolved = page;
+        } else if ((resolved = plainResolve(page, target)) != null) {
+            // the usual link: plain characters and only leading "../", resolved without java.net.URI
         } else {
             try {
                 URI base = new URI("site:/" + page);
                 resolved = base.resolve(new URI(null, null, target, null)).getPath().substring(1);
             } catch (URISyntaxException | IllegalArgumentException ex) {
-                error(page, "malformed link: " + link);
-                return;
+                return new Problem("malformed link: " + link);
             }
         }
         if (resolved.isEmpty() || resolved.endsWith("/")) {
             resolved = resolved + "index.html";
         }
-        if (resolved.startsWith("../") || !files.containsKey(resolved)) {
-            error(page, "broken link to " + link + " (no such page or asset in the site)");
-            return;
-        }
-        if (fragment != null && !fragment.isEmpty()) {
-            Set<String> targetIds = ids.get(resolved);
-            String decoded = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (targetIds == null || !targetIds.contains(decoded)) {
-                error(page, "broken fragment in " + link + " (" + resolved + " has no id \"" + decoded + "\")");
-            }
-        }
+        return new Target(link, resolved, fragment == null || fragment.isEmpty() ? null : fragment);
     }
 
-    private void error(String page, String message) {
-        diags.error(Position.of(page), message);
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("(\\.\\./)*[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?");
+
+    /**
+     * What {@code URI("site:/" + page).resolve(target)} gives, for a target of plain characters whose
+     * only dot segments are leading "../"; null for any other target (or one that climbs above the root).
+     */
+    static String plainResolve(String page, String target) {
+        if (!PLAIN.matcher(target).matches()) {
+            return null;
+        }
+        int dirEnd = page.lastIndexOf('/') + 1; // the page's folder, with its slash
+        int at = 0;
+        while (target.startsWith("../", at)) {
+            if (dirEnd == 0) {
+                return null;
+            }
+            dirEnd = page.lastIndexOf('/', dirEnd - 2) + 1;
+            at += 3;
+        }
+        return page.substring(0, dirEnd) + target.substring(at);
+    }
+
+    private static String fragmentProblem(String link, String resolved, String fragment, Ids targetIds) {
+        String decoded = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (targetIds == null || !targetIds.contains(decoded)) {
+            return "broken fragment in " + link + " (" + resolved + " has no id \"" + decoded + "\")";
+        }
+        return null;
     }
 }

@@ -2,11 +2,8 @@ package org.bitext.site;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.edition.Edition;
@@ -23,31 +20,39 @@ import org.jsoup.nodes.Element;
  */
 public final class MarkdownLinks {
     private final Diagnostics diags;
-    private final Markdown markdown = new Markdown();
-    private final Map<String, Set<String>> ids = new HashMap<>();
+    private final Markdown markdown;
+    private Set<String> files;
+    private Map<String, LinkChecker.PageFacts> pages;
 
-    public MarkdownLinks(Diagnostics diags) {
+    public MarkdownLinks(Diagnostics diags, Markdown markdown) {
         this.diags = diags;
+        this.markdown = markdown;
     }
 
-    public void check(Edition edition, Map<String, byte[]> files) {
+    /**
+     * @param files every file of the site
+     * @param pages the link-check facts (ids) of each page
+     */
+    public void check(Edition edition, Set<String> files, Map<String, LinkChecker.PageFacts> pages) {
+        this.files = files;
+        this.pages = pages;
         for (Note n : edition.notes().values()) {
-            check(n.markdown(), n.position(), "note '" + n.id() + "'", files);
+            check(n.markdown(), n.position(), "note '" + n.id() + "'");
         }
         for (Section s : edition.sections()) {
             for (Turn t : s.turns()) {
                 if (!t.interventions().isEmpty()) {
-                    check(t.interventions().get(0).reason(), t.position(), "the reason of turn '" + t.id() + "'", files);
+                    check(t.interventions().get(0).reason(), t.position(), "the reason of turn '" + t.id() + "'");
                 }
             }
         }
         if (edition.meta().introduction() != null) {
-            check(edition.meta().introduction().zh(), edition.meta().position(), "the introduction", files);
-            check(edition.meta().introduction().en(), edition.meta().position(), "the introduction", files);
+            check(edition.meta().introduction().zh(), edition.meta().position(), "the introduction");
+            check(edition.meta().introduction().en(), edition.meta().position(), "the introduction");
         }
     }
 
-    private void check(String text, Position at, String where, Map<String, byte[]> files) {
+    private void check(String text, Position at, String where) {
         // Only text that can hold a link is rendered again.
         if (text == null || !(text.contains("](") || text.contains("]:") || text.contains("href"))) {
             return;
@@ -74,18 +79,13 @@ public final class MarkdownLinks {
             if (resolved.isEmpty() || resolved.endsWith("/")) {
                 resolved += "index.html";
             }
-            if (resolved.startsWith("../") || !files.containsKey(resolved)) {
+            if (resolved.startsWith("../") || !files.contains(resolved)) {
                 diags.error(at, "broken link '" + link + "' in " + where + ": the site has no " + resolved,
                         "links in Markdown are relative to the site root, e.g. glossary.html or sections/<id>.html#<turn-id>");
             } else if (fragment != null && !fragment.isEmpty() && resolved.endsWith(".html")
-                    && !idsOf(resolved, files).contains(fragment)) {
+                    && (pages.get(resolved) == null || !pages.get(resolved).ids().contains(fragment))) {
                 diags.error(at, "broken link '" + link + "' in " + where + ": " + resolved + " has no id \"" + fragment + "\"");
             }
         }
-    }
-
-    private Set<String> idsOf(String page, Map<String, byte[]> files) {
-        return ids.computeIfAbsent(page, p -> Jsoup.parse(new String(files.get(p), StandardCharsets.UTF_8))
-                .select("[id]").stream().map(Element::id).collect(Collectors.toSet()));
     }
 }

@@ -1,16 +1,18 @@
 package org.bitext.site;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.edition.Edition;
@@ -19,126 +21,195 @@ import org.bitext.render.Renderer;
 import org.bitext.render.SiteModel;
 
 /**
- * Renders every page of the site into memory (path → bytes, sorted), adds the assets, edition.json,
- * sitemap.xml and robots.txt. Nothing is written to disk here.
+ * Makes every file of the site (pages, assets, edition.json, sitemap.xml, robots.txt) into a
+ * {@link Sink}, and checks every link. Each file is handed to the sink as soon as it is made and only
+ * its link-check facts are kept, so memory is bounded by the edition's model, not by the site.
  */
 public final class SiteRenderer {
     private final Path templates;
     private final Diagnostics diags;
+    private final BuildSession session;
 
-    public SiteRenderer(Path templates, Diagnostics diags) {
+    public SiteRenderer(Path templates, Diagnostics diags, BuildSession session) {
         this.templates = templates;
         this.diags = diags;
+        this.session = session;
     }
 
-    public Map<String, byte[]> render(Edition edition) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
+    /** One file to make: where it goes, and what writes it (false after reporting an error). */
+    private record Job(String path, Content content) {
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        boolean writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Makes the site into {@code sink} and checks its links. {@code out} is the output folder the sink
+     * will replace, if any: files it already holds unchanged are not written again. Returns the number of
+     * files; the caller looks at the diagnostics before using them.
+     */
+    public int render(Edition edition, Sink sink, Path out) throws IOException {
         if (!Files.isDirectory(templates)) {
             diags.error(Position.of(templates.toString()), "templates folder does not exist: " + templates);
-            return files;
+            return 0;
         }
-        Renderer renderer = new Renderer(templates, diags);
-        SiteModel model = new SiteModel(edition);
+        Map<String, byte[]> templateFiles = session.readTemplates(templates);
+        Renderer renderer = session.renderer();
+        SiteModel model = new SiteModel(edition, session.markdown());
         Map<String, Object> site = model.site();
-
-        page(files, renderer, "index.ftlh", Pages.HOME, site, Map.of());
-        page(files, renderer, "transcript.ftlh", Pages.TRANSCRIPT, site, Map.of());
+        List<Job> jobs = new ArrayList<>();
+        page(jobs, renderer, site, "index.ftlh", Pages.HOME, Map.of());
+        page(jobs, renderer, site, "transcript.ftlh", Pages.TRANSCRIPT, Map.of());
         for (Map<String, Object> s : model.sections()) {
             if (!(Boolean) s.get("part")) {
-                page(files, renderer, "section.ftlh", (String) s.get("url"), site, s);
+                page(jobs, renderer, site, "section.ftlh", (String) s.get("url"), s);
             }
         }
-        page(files, renderer, "topics.ftlh", Pages.TOPICS, site, Map.of());
+        page(jobs, renderer, site, "topics.ftlh", Pages.TOPICS, Map.of());
         for (Map<String, Object> t : model.topics().values()) {
-            page(files, renderer, "topic.ftlh", (String) t.get("url"), site, t);
+            page(jobs, renderer, site, "topic.ftlh", (String) t.get("url"), t);
         }
         for (Map<String, Object> sp : model.speakers().values()) {
-            page(files, renderer, "speaker.ftlh", (String) sp.get("url"), site, sp);
+            page(jobs, renderer, site, "speaker.ftlh", (String) sp.get("url"), sp);
         }
-        page(files, renderer, "glossary.ftlh", Pages.GLOSSARY, site, Map.of());
-        page(files, renderer, "notes.ftlh", Pages.NOTES, site, Map.of());
+        page(jobs, renderer, site, "glossary.ftlh", Pages.GLOSSARY, Map.of());
+        page(jobs, renderer, site, "notes.ftlh", Pages.NOTES, Map.of());
         String base = edition.meta().baseUrl();
         String basePath = base == null ? "/" : URI.create(base).getPath();
-        page(files, renderer, "404.ftlh", Pages.NOT_FOUND, site, Map.of("basePath", basePath.isEmpty() ? "/" : basePath));
+        page(jobs, renderer, site, "404.ftlh", Pages.NOT_FOUND, Map.of("basePath", basePath.isEmpty() ? "/" : basePath));
 
-        renderPending(files, renderer, site);
-        files.put("edition.json", EditionJson.of(edition).getBytes(StandardCharsets.UTF_8));
+        jobs.add(new Job("edition.json", o -> text(o, w -> {
+            EditionJson.write(edition, w);
+            return true;
+        })));
         if (base != null) {
-            files.put("sitemap.xml", sitemap(base, files).getBytes(StandardCharsets.UTF_8));
-            files.put("robots.txt", ("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            String sitemap = sitemap(base, jobs);
+            jobs.add(new Job("sitemap.xml", o -> bytes(o, sitemap.getBytes(StandardCharsets.UTF_8))));
+            byte[] robots = ("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
+            jobs.add(new Job("robots.txt", o -> bytes(o, robots)));
         } else {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
         }
-        assets(files);
-        return files;
-    }
+        assets(jobs, templateFiles);
 
-    private void page(Map<String, byte[]> files, Renderer renderer, String template, String path,
-            Map<String, Object> site, Map<String, Object> page) {
-        pending.add(new Job(template, path, page));
-    }
-
-    /** A page waiting to be rendered. */
-    private record Job(String template, String path, Map<String, Object> page) {
-    }
-
-    private final List<Job> pending = new ArrayList<>();
-
-    /**
-     * Renders the queued pages on all cores. Pages share nothing mutable (the model is read-only once
-     * built, FreeMarker's configuration and templates are thread-safe), so the bytes are the same as
-     * rendering them one by one.
-     */
-    private void renderPending(Map<String, byte[]> files, Renderer renderer, Map<String, Object> site) {
-        List<byte[]> out = pending.parallelStream().map(j -> {
-            String html = renderer.render(j.template(), j.path(), site, j.page());
-            return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
-        }).toList();
-        for (int i = 0; i < out.size(); i++) {
-            if (out.get(i) != null) {
-                files.put(pending.get(i).path(), out.get(i));
+        Set<String> paths = new HashSet<>();
+        for (Job j : jobs) {
+            paths.add(j.path());
+        }
+        session.willMake(paths);
+        LinkChecker checker = new LinkChecker(paths, basePath);
+        // Files are made on all cores; each is handed to the sink as soon as it is whole, so at most
+        // one file per core is in memory (and a big one only up to Publisher.SPILL_AT).
+        List<Object> made = jobs.parallelStream().map(j -> make(j, sink, out, checker, paths)).toList();
+        List<LinkChecker.PageFacts> facts = new ArrayList<>();
+        for (Object m : made) {
+            if (m instanceof IOException e) {
+                throw e; // only now: every other file is finished, so the staging folder can go
+            }
+            facts.add((LinkChecker.PageFacts) m);
+        }
+        if (diags.hasErrors()) {
+            return jobs.size();
+        }
+        Map<String, LinkChecker.PageFacts> pages = new HashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (facts.get(i) != null) {
+                pages.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        pending.clear();
+        new MarkdownLinks(diags, session.markdown()).check(edition, paths, pages);
+        checker.report(pages, diags);
+        return jobs.size();
+    }
+
+    private void page(List<Job> jobs, Renderer renderer, Map<String, Object> site, String template, String path,
+            Map<String, Object> page) {
+        jobs.add(new Job(path, o -> text(o, w -> renderer.render(template, path, site, page, w, diags))));
+    }
+
+    @FunctionalInterface
+    private interface TextContent {
+        boolean writeTo(Writer out) throws IOException;
+    }
+
+    private static boolean text(OutputStream out, TextContent content) throws IOException {
+        Utf8Writer w = new Utf8Writer(out);
+        boolean ok = content.writeTo(w);
+        w.end();
+        return ok;
+    }
+
+    private static boolean bytes(OutputStream out, byte[] bytes) throws IOException {
+        out.write(bytes);
+        return true;
+    }
+
+    /**
+     * Makes one file into the sink; returns the link-check facts of a page (null for other files, or
+     * after a reported error), or the IOException that stopped it.
+     */
+    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+        try {
+            PageOut file = sink.create(job.path());
+            boolean ok;
+            try (file) {
+                ok = job.content().writeTo(file);
+            }
+            if (!ok) {
+                return null;
+            }
+            boolean unchanged = out != null && session.unchanged(out, job.path(), file);
+            LinkChecker.PageFacts facts = null;
+            if (LinkChecker.isPage(job.path())) {
+                facts = unchanged ? session.facts(job.path(), paths) : null;
+                if (facts == null) {
+                    facts = checker.scan(job.path(), file.reader());
+                }
+            }
+            sink.add(job.path(), file, unchanged);
+            session.remember(job.path(), file, facts);
+            return facts;
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     private static final java.util.regex.Pattern SAFE_ASSET_NAME =
             java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
-    private void assets(Map<String, byte[]> files) throws IOException {
-        Path dir = templates.resolve("assets");
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(all::add);
-        }
-        for (Path p : all) {
-            String rel = dir.relativize(p).toString().replace('\\', '/');
+    private void assets(List<Job> jobs, Map<String, byte[]> templateFiles) {
+        for (Map.Entry<String, byte[]> f : templateFiles.entrySet()) {
+            if (!f.getKey().startsWith("assets/")) {
+                continue;
+            }
+            String rel = f.getKey().substring("assets/".length());
             if (rel.startsWith(".") || rel.contains("/.")) {
                 continue; // editor backups and dotfiles are not published
             }
             if (!SAFE_ASSET_NAME.matcher(rel).matches()) {
                 // A name outside ASCII cannot even be written when the locale is C/POSIX, and in a URL
                 // it needs percent-encoding that hand-written CSS and templates rarely get right.
-                diags.error(Position.of(p.toString()), "asset file name '" + rel + "' must use only ASCII letters,"
-                        + " digits, '.', '-' and '_' (it becomes a URL and a file name on every machine); rename it");
+                diags.error(Position.of(templates.resolve("assets").resolve(rel).toString()), "asset file name '" + rel
+                        + "' must use only ASCII letters, digits, '.', '-' and '_' (it becomes a URL and a file name on"
+                        + " every machine); rename it");
                 continue;
             }
-            try {
-                files.put("assets/" + rel, Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] bytes = f.getValue();
+            jobs.add(new Job("assets/" + rel, o -> {
+                if (bytes == null) {
+                    throw new IOException("cannot read " + templates.resolve(f.getKey()));
+                }
+                return bytes(o, bytes);
+            }));
         }
     }
 
-    private static String sitemap(String base, Map<String, byte[]> files) {
+    private static String sitemap(String base, List<Job> jobs) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String path : files.keySet()) {
+        for (String path : new java.util.TreeSet<>(jobs.stream().map(Job::path).toList())) {
             if (path.endsWith(".html") && !path.equals(Pages.NOT_FOUND)) {
                 String loc = base + (path.equals(Pages.HOME) ? "" : path);
                 sb.append("  <url><loc>").append(loc.replace("&", "&amp;")).append("</loc></url>\n");

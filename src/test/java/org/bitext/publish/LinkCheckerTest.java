@@ -46,7 +46,7 @@ class LinkCheckerTest {
 
     private static List<String> check(String pageA) {
         Diagnostics diags = new Diagnostics();
-        new LinkChecker(diags).check(site(pageA), "/sub/");
+        LinkChecker.check(site(pageA), "/sub/", diags);
         return diags.errors().stream().map(d -> d.position() + ": " + d.message()).toList();
     }
 
@@ -113,7 +113,7 @@ class LinkCheckerTest {
         Diagnostics diags = new Diagnostics();
         Map<String, byte[]> files = site(GOOD);
         files.put("404.html", "<a href=\"/sub/index.html\">ok</a><a href=\"/other/x.html\">bad</a>".getBytes(StandardCharsets.UTF_8));
-        new LinkChecker(diags).check(files, "/sub/");
+        LinkChecker.check(files, "/sub/", diags);
         List<Diagnostic> errors = diags.errors();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().contains("/other/x.html"));

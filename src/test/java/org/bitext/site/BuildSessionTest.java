@@ -1,0 +1,166 @@
+package org.bitext.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.bitext.Bitext;
+import org.bitext.TestSupport;
+import org.bitext.diag.BuildFailure;
+import org.bitext.diag.Diagnostics;
+import org.bitext.edition.Edition;
+import org.bitext.serve.Preview;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds that reuse a kept {@link BuildSession} (what {@code serve} does after each save) make exactly
+ * the files a fresh build makes, write only what changed, and never touch the output folder on error;
+ * the streamed build (each file written while it is made) makes the same bytes as one held in memory.
+ */
+class BuildSessionTest {
+    @TempDir
+    Path dir;
+
+    private Path content;
+    private Path templates;
+
+    private Bitext.Options options(String out) throws IOException {
+        if (content == null) {
+            content = TestSupport.copyMini(dir.resolve("content"));
+            templates = Preview.copyTree(TestSupport.TEMPLATES, dir.resolve("templates"));
+        }
+        return new Bitext.Options(content, templates, dir.resolve(out), false);
+    }
+
+    /** A fresh one-off build of the same inputs, for comparison. */
+    private Map<String, byte[]> fresh() throws Exception {
+        Path out = dir.resolve("fresh");
+        Publisher.deleteTree(out);
+        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics());
+        return TestSupport.readTree(out);
+    }
+
+    private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String f : expected.keySet()) {
+            assertArrayEquals(expected.get(f), actual.get(f), f);
+        }
+    }
+
+    private Bitext.Options o;
+
+    /** A kept session that has built the mini edition into site/ once. */
+    private BuildSession built() throws Exception {
+        o = options("site");
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(o, new Diagnostics(), session);
+        return session;
+    }
+
+    private static Object inode(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void aRebuildAfterANoteEditIsExactlyAFreshBuild() throws Exception {
+        BuildSession session = built();
+        for (int i = 0; i < 3; i++) {
+            TestSupport.replaceIn(content.resolve("edition.yaml"), "text: A heading note.", "text: A heading note, edited " + i + ".");
+            Bitext.build(o, new Diagnostics(), session);
+            assertSameTree(fresh(), TestSupport.readTree(o.out()));
+            TestSupport.replaceIn(content.resolve("edition.yaml"), "text: A heading note, edited " + i + ".", "text: A heading note.");
+        }
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
+    }
+
+    @Test
+    void anUnchangedFileIsNotWrittenAgainAndAChangedOneIs() throws Exception {
+        BuildSession session = built();
+        Path css = o.out().resolve("assets/bitext.css");
+        Path notes = o.out().resolve("notes.html");
+        Object cssBefore = inode(css);
+        Object notesBefore = inode(notes);
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "text: A heading note.", "text: A heading note, edited.");
+        Bitext.build(o, new Diagnostics(), session);
+        assertEquals(cssBefore, inode(css), "the unchanged stylesheet is the same file (linked, not written)");
+        assertNotEquals(notesBefore, inode(notes), "notes.html shows the edited note, so it is written anew");
+        assertTrue(Files.readString(notes, StandardCharsets.UTF_8).contains("A heading note, edited."));
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
+    }
+
+    @Test
+    void aFileChangedInTheOutputFolderIsWrittenAgain() throws Exception {
+        BuildSession session = built();
+        Path css = o.out().resolve("assets/bitext.css");
+        byte[] original = Files.readAllBytes(css);
+        Files.write(css, new byte[] {'x'}); // someone edits the output by hand
+        Bitext.build(o, new Diagnostics(), session);
+        assertArrayEquals(original, Files.readAllBytes(css));
+    }
+
+    @Test
+    void aTemplateEditIsPickedUpEvenWithTheSameSizeAndTime() throws Exception {
+        BuildSession session = built();
+        Path glossary = templates.resolve("glossary.ftlh");
+        var modified = Files.getLastModifiedTime(glossary);
+        String text = Files.readString(glossary, StandardCharsets.UTF_8);
+        assertTrue(text.contains("</table>"));
+        // same length, same modification time: only the content tells
+        Files.writeString(glossary, text.replace("</table>", "</TABLE>"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(glossary, modified);
+        Bitext.build(o, new Diagnostics(), session);
+        assertTrue(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("</TABLE>"));
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
+    }
+
+    @Test
+    void aBrokenLinkInARebuildLeavesTheSiteAsItWasAndNoStagingFolder() throws Exception {
+        BuildSession session = built();
+        Map<String, byte[]> before = TestSupport.readTree(o.out());
+        TestSupport.replaceIn(templates.resolve("glossary.ftlh"), "</@layout.page>",
+                "<a href=\"${root}no-such-page.html\">x</a></@layout.page>");
+        Diagnostics diags = new Diagnostics();
+        assertThrows(BuildFailure.class, () -> Bitext.build(o, diags, session));
+        assertTrue(diags.errors().stream().anyMatch(d -> d.message().startsWith("broken link to no-such-page.html")),
+                diags.errors().toString());
+        assertSameTree(before, TestSupport.readTree(o.out()));
+        try (Stream<Path> siblings = Files.list(dir)) {
+            List<String> left = siblings.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site.")).toList();
+            assertEquals(List.of(), left, "staging folders left behind");
+        }
+        // fixed again: the session goes on from the last good build
+        TestSupport.replaceIn(templates.resolve("glossary.ftlh"), "<a href=\"${root}no-such-page.html\">x</a>", "");
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(before, TestSupport.readTree(o.out()));
+    }
+
+    @Test
+    void filesWrittenWhileTheyAreMadeAreTheBytesOfTheSiteInMemory() throws Exception {
+        Bitext.Options o = options("streamed");
+        Map<String, byte[]> inMemory = Bitext.render(o, new Diagnostics()).files();
+        Diagnostics diags = new Diagnostics();
+        Edition edition = Bitext.load(content, false, diags);
+        BuildSession session = BuildSession.once();
+        session.begin();
+        Path out = o.out().toAbsolutePath().normalize();
+        try (Publisher p = Publisher.open(out, 0)) { // every file goes to disk from its first byte
+            new SiteRenderer(templates, diags, session).render(edition, p, out);
+            assertEquals(List.of(), diags.errors());
+            session.publish(p, out);
+        }
+        assertSameTree(inMemory, TestSupport.readTree(out));
+        assertEquals(EditionJson.of(edition), new String(inMemory.get("edition.json"), StandardCharsets.UTF_8));
+    }
+}
