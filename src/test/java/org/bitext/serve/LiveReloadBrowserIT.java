@@ -99,7 +99,8 @@ class LiveReloadBrowserIT {
         Files.writeString(yaml, edited, StandardCharsets.UTF_8);
         waiting().until(d -> d.getPageSource().contains("from the browser test"));
         assertEquals(null, js("return window.__samePage === true ? 'not reloaded' : null"), "the page reloaded itself");
-        waiting().until(d -> ((Number) js("return Math.round(window.scrollY)")).longValue() == y);
+        waiting().withMessage(() -> "scroll position after the reload: " + js("return window.scrollY") + ", wanted " + y)
+                .until(d -> ((Number) js("return Math.round(window.scrollY)")).longValue() == y);
 
         Files.writeString(yaml, edited.replace("speakers:\n", "speakers: [\n"), StandardCharsets.UTF_8);
         waiting().until(d -> !d.findElements(By.id("bitext-build-errors")).isEmpty());
