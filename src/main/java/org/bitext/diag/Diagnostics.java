@@ -12,17 +12,19 @@ import java.util.Map;
  */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
-    private final Map<String, Object> sources = new HashMap<>(); // the text, split into lines when first needed
+    // the text as UTF-8 (half the size of a String of CJK and Latin text mixed), split into lines only
+    // when a diagnostic first shows one
+    private final Map<String, Object> sources = new HashMap<>();
 
     /** Registers the text of an input file under the name diagnostics use for it. */
     public void addSource(String file, String text) {
-        sources.put(file, text);
+        sources.put(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private String[] lines(String file) {
         Object source = sources.get(file);
-        if (source instanceof String text) {
-            String[] lines = text.split("\r\n|\r|\n", -1);
+        if (source instanceof byte[] text) {
+            String[] lines = new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\r\n|\r|\n", -1);
             sources.put(file, lines);
             return lines;
         }
