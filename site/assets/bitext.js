@@ -143,10 +143,14 @@
       revealers.get(turn)();
       target.scrollIntoView();
     }
+    var copy = englishCopy(target);
+    if (copy) { copy.focus(); }
   }
 
-  /* Notes open in place: a non-modal popover that stays until Esc, its close button or a click elsewhere. */
-  var openNote = null;
+  /* Notes open in place: a non-modal popover that stays until Esc, its close button or a click elsewhere.
+     A marker is sup.note-ref a[href="#note-ID"] when its note is listed on the page (a link elsewhere otherwise). */
+  var openNote = null, REF = 'sup.note-ref a[href^="#note-"]';
+  function noteOf(ref) { return doc.getElementById(ref.getAttribute('href').slice(1)); }
 
   function closeNote(refocus) {
     if (!openNote) { return; }
@@ -160,9 +164,9 @@
 
   function showNote(ref, note) {
     closeNote(false);
-    var id = ref.getAttribute('data-note');
     var pop = el('span', 'note-pop');
-    pop.id = 'pop-' + id;
+    pop.id = 'pop-' + note.id;
+    pop.lang = 'en';
     pop.tabIndex = -1;
     pop.setAttribute('role', 'dialog');
     pop.setAttribute('aria-label', ref.getAttribute('aria-label') || 'Note');
@@ -176,10 +180,13 @@
     close.addEventListener('click', function () { closeNote(true); });
     head.appendChild(close);
     pop.appendChild(head);
+    // a marker under the English (English-only reading) quotes the Chinese it is about
+    var quote = ref.closest('.en-notes') && note.querySelector('q');
+    if (quote) { pop.appendChild(quote.cloneNode(true)).className = 'note-pop-quote'; }
     var text = note.querySelector('.note-text');
     if (text) { pop.appendChild(text.cloneNode(true)); }
     var more = el('a', 'note-pop-list', 'In the list of notes');
-    more.href = '#note-' + id;
+    more.href = '#' + note.id;
     more.addEventListener('click', function () { closeNote(false); });
     pop.appendChild(more);
 
@@ -197,14 +204,44 @@
     if (pr.bottom > window.innerHeight) { window.scrollBy(0, Math.min(pr.bottom - window.innerHeight + 8, pr.top - 8)); }
   }
 
+  /* English-only reading hides the Chinese and its markers: each turn with notes gets a row of the same markers under
+     its English (shown only in that mode, never in print), and links back to a hidden marker go to its copy. */
+  function initEnglishNotes() {
+    all('.turn .texts').forEach(function (texts) {
+      var refs = all('.zh ' + REF, texts);
+      if (!refs.length || !texts.querySelector('.en')) { return; }
+      var row = el('p', 'en-notes');
+      row.lang = 'en';
+      row.appendChild(el('span', 'filter-label', refs.length === 1 ? 'Note:' : 'Notes:'));
+      refs.forEach(function (ref) {
+        var copy = ref.closest('sup').cloneNode(true);
+        copy.firstChild.removeAttribute('id');
+        row.appendChild(doc.createTextNode(' '));
+        row.appendChild(copy);
+      });
+      texts.appendChild(row);
+    });
+  }
+  function englishCopy(target) {
+    if (!target || !root.classList.contains('mode-en') || !target.closest('.texts > .zh')) { return null; }
+    return target.closest('.texts').querySelector('.en-notes a[href="' + target.getAttribute('href') + '"]');
+  }
+
   function initNotes() {
-    all('sup.note-ref a[data-note]').forEach(function (ref) {
-      if (doc.getElementById('note-' + ref.getAttribute('data-note'))) { ref.setAttribute('aria-expanded', 'false'); }
+    all(REF).forEach(function (ref) {
+      if (noteOf(ref)) { ref.setAttribute('aria-expanded', 'false'); }
     });
     doc.addEventListener('click', function (e) {
-      var ref = e.target.closest && e.target.closest('sup.note-ref a[data-note]');
+      var back = e.target.closest && e.target.closest('a[href^="#ref-"]');
+      var copy = back && englishCopy(doc.getElementById(back.getAttribute('href').slice(1)));
+      if (copy) {
+        e.preventDefault();
+        copy.focus();
+        return;
+      }
+      var ref = e.target.closest && e.target.closest(REF);
       if (ref) {
-        var note = doc.getElementById('note-' + ref.getAttribute('data-note'));
+        var note = noteOf(ref);
         if (!note || e.ctrlKey || e.metaKey || e.shiftKey) { return; }
         e.preventDefault();
         if (openNote && openNote.ref === ref) { closeNote(true); } else { showNote(ref, note); }
@@ -222,7 +259,8 @@
     if (tipFor === term) { return; }
     hideTip();
     tipFor = term;
-    tip.firstChild.textContent = term.getAttribute('data-pinyin') || '';
+    var rt = term.querySelector('rt');
+    tip.firstChild.textContent = rt ? rt.textContent : '';
     tip.lastChild.textContent = term.getAttribute('data-en') || '';
     tip.hidden = false;
     var r = term.getBoundingClientRect();
@@ -296,6 +334,7 @@
   function init() {
     initReading();
     initFilter();
+    initEnglishNotes();
     initNotes();
     initTerms();
     doc.addEventListener('keydown', onKey);
