@@ -108,6 +108,9 @@ public final class SiteRenderer {
             if (m instanceof IOException e) {
                 throw e; // only now: every other file is finished, so the staging folder can go
             }
+            if (m instanceof RuntimeException e) {
+                throw e;
+            }
             facts.add((LinkChecker.PageFacts) m);
         }
         if (diags.hasErrors()) {
@@ -148,7 +151,7 @@ public final class SiteRenderer {
 
     /**
      * Makes one file into the sink; returns the link-check facts of a page (null for other files, or
-     * after a reported error), or the IOException that stopped it.
+     * after a reported error), or the exception that stopped it (thrown by the caller once every file is done).
      */
     private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
         try {
@@ -171,7 +174,7 @@ public final class SiteRenderer {
             sink.add(job.path(), file, unchanged);
             session.remember(job.path(), file, facts);
             return facts;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return e;
         }
     }
