@@ -99,8 +99,11 @@ class LiveReloadBrowserIT {
         Files.writeString(yaml, edited, StandardCharsets.UTF_8);
         waiting().until(d -> d.getPageSource().contains("from the browser test"));
         assertEquals(null, js("return window.__samePage === true ? 'not reloaded' : null"), "the page reloaded itself");
+        // Back where the reader was. Within a few pixels: Chrome's scroll anchoring may nudge the restored
+        // position when a late layout change (a font, the reading controls) shifts the content above it,
+        // and then the text in view stays put, which is what matters. Without restoring, scrollY is 0.
         waiting().withMessage(() -> "scroll position after the reload: " + js("return window.scrollY") + ", wanted " + y)
-                .until(d -> ((Number) js("return Math.round(window.scrollY)")).longValue() == y);
+                .until(d -> Math.abs(((Number) js("return Math.round(window.scrollY)")).longValue() - y) <= 16);
 
         Files.writeString(yaml, edited.replace("speakers:\n", "speakers: [\n"), StandardCharsets.UTF_8);
         waiting().until(d -> !d.findElements(By.id("bitext-build-errors")).isEmpty());
