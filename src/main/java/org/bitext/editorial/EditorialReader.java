@@ -51,7 +51,9 @@ public final class EditorialReader {
         Node root;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
-            root = compose(new StringReader(TRAILING_BLANKS.matcher(yaml).replaceAll("")));
+            // Copied only when there is something to remove: for a big file the copy is as big as the text.
+            java.util.regex.Matcher blanks = TRAILING_BLANKS.matcher(yaml);
+            root = compose(new StringReader(blanks.find() ? blanks.replaceAll("") : yaml));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
