@@ -194,7 +194,8 @@ public final class SiteRenderer {
             if (!SAFE_ASSET_NAME.matcher(rel).matches()) {
                 // A name outside ASCII cannot even be written when the locale is C/POSIX, and in a URL
                 // it needs percent-encoding that hand-written CSS and templates rarely get right.
-                diags.error(Position.of(templates.resolve("assets").resolve(rel).toString()), "asset file name '" + rel
+                // the place as text: under a C locale a Path cannot even hold such a name
+                diags.error(Position.of(templates + "/assets/" + rel), "asset file name '" + rel
                         + "' must use only ASCII letters, digits, '.', '-' and '_' (it becomes a URL and a file name on"
                         + " every machine); rename it");
                 continue;

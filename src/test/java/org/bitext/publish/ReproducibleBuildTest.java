@@ -69,22 +69,49 @@ class ReproducibleBuildTest {
             Files.writeString(p, extra + "\n", StandardCharsets.UTF_8);
         }
         Path out = root.resolve("site");
+        String log = run(root, env, List.of(jvmOptions), "build", "--content", content.toString(),
+                "--templates", templates.toString(), "--out", out.toString());
+        assertTrue(log.startsWith("exit 0\n"), log);
+        return out;
+    }
+
+    /** A machine whose locale cannot spell a file name of the templates gets an error, not a crash. */
+    @Test
+    void anAssetNameTheLocaleCannotSpellIsAnErrorNotACrash() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("c-locale"));
+        Path content = copy(TestSupport.MINI, root.resolve("content"), false);
+        Path templates = copy(TestSupport.TEMPLATES, root.resolve("templates"), false);
+        // The shell makes the name (样.css) from its bytes: this JVM may itself run under a C locale.
+        Process mk = new ProcessBuilder("sh", "-c", "printf 'p {}\\n' > \"$0/$(printf '\\346\\240\\267.css')\"",
+                templates.resolve("assets").toString()).start();
+        assertEquals(0, mk.waitFor());
+        Path out = root.resolve("site");
+        String log = run(root, Map.of("LANG", "C", "LC_ALL", "C"), List.of(), "build", "--content", content.toString(),
+                "--templates", templates.toString(), "--out", out.toString());
+        assertTrue(log.startsWith("exit 1\n"), log);
+        assertTrue(log.matches("(?s).*templates/assets/\\S+\\.css:1:1: asset file name '\\S+\\.css' must use only ASCII"
+                + " letters, digits, '\\.', '-' and '_'.*"), log);
+        assertTrue(!log.contains("internal error") && !log.contains("Exception"), log);
+        assertTrue(!Files.exists(out), "nothing was written");
+    }
+
+    /** Runs the CLI in a child JVM; returns "exit N" and a newline, then what it printed. */
+    private String run(Path root, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", classPath(), "org.bitext.cli.Main", "build", "--content", content.toString(),
-                "--templates", templates.toString(), "--out", out.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), "org.bitext.cli.Main"));
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("log.txt").toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("build " + name + " did not finish");
+            throw new AssertionError("the build in " + root + " did not finish");
         }
-        String log = Files.readString(root.resolve("log.txt"), StandardCharsets.ISO_8859_1);
-        assertEquals(0, p.exitValue(), log);
-        return out;
+        return "exit " + p.exitValue() + "\n" + Files.readString(root.resolve("log.txt"), StandardCharsets.ISO_8859_1);
     }
 
     private static String classPath() {
