@@ -18,6 +18,7 @@ import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.site.BuildSession;
+import org.bitext.site.CheckSink;
 import org.bitext.site.MemorySink;
 import org.bitext.site.Publisher;
 import org.bitext.site.SiteRenderer;
@@ -88,7 +89,7 @@ public final class Bitext {
         return edition;
     }
 
-    /** Loads, renders and checks the whole site in memory (for {@code check} and tests: small editions). */
+    /** Loads, renders and checks the whole site in memory, and returns it (tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
@@ -97,6 +98,21 @@ public final class Bitext {
             throw new BuildFailure(diags);
         }
         return new Result(edition, count, sink.files(), diags);
+    }
+
+    /**
+     * Everything a build does except keeping the site: loads, renders and checks every file and link,
+     * holding no more of the site in memory than a build does. Writes nothing to the output folder.
+     */
+    public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
+        Edition edition = load(options.content(), options.strict(), diags);
+        try (CheckSink sink = new CheckSink()) {
+            int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
+            if (diags.hasErrors()) {
+                throw new BuildFailure(diags);
+            }
+            return new Result(edition, count, null, diags);
+        }
     }
 
     /** Renders, checks and, only if all is well, replaces the output folder. */

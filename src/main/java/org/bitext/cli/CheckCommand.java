@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diags = new Diagnostics();
         try {
-            Bitext.Result result = Bitext.render(options.toOptions(), diags);
+            Bitext.Result result = Bitext.check(options.toOptions(), diags);
             Reporter.print(diags, err);
             out.println(BuildCommand.summary("Checked", result.edition(), "", start)
                     + (diags.warnings().isEmpty() ? "" : " (" + diags.warnings().size() + " warnings)"));
