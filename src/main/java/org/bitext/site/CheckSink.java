@@ -37,11 +37,7 @@ public final class CheckSink implements Sink, AutoCloseable {
     }
 
     private Path place(String path) throws IOException {
-        Path p = scratch.resolve(path).normalize();
-        if (!p.startsWith(scratch) || p.equals(scratch)) {
-            throw new IOException("refusing a file outside the site: " + path);
-        }
-        return p;
+        return Publisher.inside(scratch, path);
     }
 
     /** The scratch folder, while it exists (tests). */

@@ -74,10 +74,7 @@ public final class Publisher implements Sink, AutoCloseable {
 
     /** The place of a file in the staging folder, with its folder made; never outside it. */
     private Path place(String path) throws IOException {
-        Path p = staging.resolve(path).normalize();
-        if (!p.startsWith(staging) || p.equals(staging)) {
-            throw new IOException("refusing to write outside the output folder: " + path);
-        }
+        Path p = inside(staging, path);
         try {
             // other threads wait here until the folder they need exists
             folders.computeIfAbsent(p.getParent(), dir -> {
@@ -124,6 +121,15 @@ public final class Publisher implements Sink, AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
+    }
+
+    /** {@code path} (relative to the site root) under {@code folder}; never outside it. */
+    static Path inside(Path folder, String path) throws IOException {
+        Path p = folder.resolve(path).normalize();
+        if (!p.startsWith(folder) || p.equals(folder)) {
+            throw new IOException("refusing to write outside the output folder: " + path);
+        }
+        return p;
     }
 
     public static void deleteTree(Path root) throws IOException {
