@@ -54,12 +54,8 @@ public final class Renderer {
         config.setTemplateUpdateDelayMilliseconds(0);
     }
 
-    /**
-     * Renders {@code template} for the page at {@code path} (relative to the site root) into
-     * {@code out}. Returns false after reporting an error (the output is then incomplete).
-     */
-    public boolean render(String template, String path, Map<String, Object> site, Map<String, Object> page,
-            Writer out, Diagnostics diags) {
+    /** The data model of the page at {@code path} (relative to the site root): the site, the page and where it is. */
+    public static Map<String, Object> model(String path, Map<String, Object> site, Map<String, Object> page) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("site", site);
         model.put("page", page);
@@ -67,9 +63,27 @@ public final class Renderer {
         model.put("root", Pages.root(path));
         String base = (String) site.get("baseUrl");
         model.put("canonical", base == null ? null : base + (path.equals(Pages.HOME) ? "" : path));
+        return model;
+    }
+
+    /**
+     * Renders {@code template} for the page at {@code path} (relative to the site root) into
+     * {@code out}. Returns false after reporting an error (the output is then incomplete).
+     */
+    public boolean render(String template, String path, Map<String, Object> site, Map<String, Object> page,
+            Writer out, Diagnostics diags) {
+        return render(template, path, model(path, site, page), (Reads) null, out, diags);
+    }
+
+    /**
+     * Renders {@code template} with the page {@link #model}, recording what it reads into {@code reads}
+     * when that is not null. Returns false after reporting an error.
+     */
+    public boolean render(String template, String path, Map<String, Object> model, Reads reads, Writer out,
+            Diagnostics diags) {
         try {
             Template t = config.getTemplate(template);
-            t.process(model, out);
+            t.process(reads == null ? Reads.plain(model) : reads.root(model), out);
             return true;
         } catch (ParseException e) {
             report(diags, e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),

@@ -128,7 +128,9 @@ public final class DevServer implements AutoCloseable {
                 warningsShown = warnings;
             }
             live.succeeded(serverId + "-" + n);
+            int reused = session.pagesReused();
             out.println(what + ": " + result.fileCount() + " files in " + ms(start) + " ms"
+                    + (reused == 0 ? "" : " (" + session.pagesRendered() + " pages rendered, " + reused + " unchanged)")
                     + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning)" : " warnings)")));
             return true;
         } catch (BuildFailure e) {

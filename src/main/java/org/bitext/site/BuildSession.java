@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 import org.bitext.render.Markdown;
+import org.bitext.render.Reads;
 import org.bitext.render.Renderer;
 
 /**
@@ -29,7 +30,10 @@ import org.bitext.render.Renderer;
  *   <li>the HTML of each Markdown text, so only edited notes are rendered again;</li>
  *   <li>the bytes and link-check facts of each small file it published, so a file that comes out the
  *       same is neither parsed for the link check again nor written again (it is hard-linked from the
- *       output folder into the staging folder), as long as the file there is still the one it wrote.</li>
+ *       output folder into the staging folder), as long as the file there is still the one it wrote;</li>
+ *   <li>for each such page, everything its template read of the page model ({@link Reads}): when the
+ *       next build's model gives the same answers, the page is not rendered again but taken from the
+ *       kept bytes. An edit of one note renders only the pages that show it.</li>
  * </ul>
  *
  * A build with a kept session makes exactly the same files as a one-off build.
@@ -54,6 +58,17 @@ public final class BuildSession {
     private final Map<String, Kept> next = new ConcurrentHashMap<>();
     private long nextBytes;
     private Set<String> nextPaths = Set.of();
+
+    /** What the template of a page read in the last good build, and in the build under way. */
+    private Map<String, PageReads> reads = Map.of();
+    private final Map<String, PageReads> nextReads = new ConcurrentHashMap<>();
+
+    private record PageReads(String template, Reads reads) {
+    }
+
+    /** Pages of the build under way (or the last one) rendered by their template, and taken as they were. */
+    private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A published file as this session wrote it, and the state of its file in the output folder then. */
     private record Kept(byte[] bytes, LinkChecker.PageFacts facts, Object fileKey, FileTime modified) {
@@ -83,6 +98,9 @@ public final class BuildSession {
     public void begin() {
         markdown.nextBuild();
         next.clear();
+        nextReads.clear();
+        rendered.set(0);
+        reused.set(0);
         nextBytes = 0;
     }
 
@@ -111,6 +129,7 @@ public final class BuildSession {
         if (renderer == null || !templates.equals(rendererFor) || !sameFiles(files, templateFiles)) {
             renderer = new Renderer(templates);
             rendererFor = templates;
+            reads = Map.of(); // what the old templates read says nothing about the new ones
         }
         templateFiles = keep ? files : Map.of();
         return files;
@@ -149,6 +168,45 @@ public final class BuildSession {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A record to fill while a page renders, or null when this session does not keep pages. */
+    Reads newReads() {
+        return keep ? new Reads() : null;
+    }
+
+    /** Keeps what the template of a page that rendered without error read. */
+    void rendered(String path, String template, Reads r) {
+        rendered.incrementAndGet();
+        if (r != null && r.usable()) {
+            nextReads.put(path, new PageReads(template, r));
+        }
+    }
+
+    /**
+     * The bytes the page at {@code path} had in the last good build, when its template, given
+     * {@code model}, would read exactly what it read then: the page would come out the same, so it need
+     * not be rendered. Null when it must be rendered.
+     */
+    byte[] sameAsBefore(String path, String template, Map<String, Object> model) {
+        PageReads r = reads.get(path);
+        Kept k = kept.get(path);
+        if (r == null || k == null || !r.template().equals(template) || !r.reads().sameAnswers(model)) {
+            return null;
+        }
+        nextReads.put(path, r);
+        reused.incrementAndGet();
+        return k.bytes();
+    }
+
+    /** How many pages the last build rendered with their template. */
+    public int pagesRendered() {
+        return rendered.get();
+    }
+
+    /** How many pages the last build took unchanged from the build before, without rendering them. */
+    public int pagesReused() {
+        return reused.get();
     }
 
     /** The link-check facts of an unchanged page, if they are still valid for a site with these paths. */
@@ -205,6 +263,10 @@ public final class BuildSession {
             }
         }
         kept = done;
+        Map<String, PageReads> doneReads = new HashMap<>(nextReads);
+        doneReads.keySet().retainAll(done.keySet()); // without the bytes, knowing a page is the same is no use
+        reads = doneReads;
+        nextReads.clear();
         lastOut = out;
         lastPaths = nextPaths;
         next.clear();

@@ -17,6 +17,7 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.edition.Edition;
 import org.bitext.render.Pages;
+import org.bitext.render.Reads;
 import org.bitext.render.Renderer;
 import org.bitext.render.SiteModel;
 
@@ -129,7 +130,19 @@ public final class SiteRenderer {
 
     private void page(List<Job> jobs, Renderer renderer, Map<String, Object> site, String template, String path,
             Map<String, Object> page) {
-        jobs.add(new Job(path, o -> text(o, w -> renderer.render(template, path, site, page, w, diags))));
+        Map<String, Object> model = Renderer.model(path, site, page);
+        jobs.add(new Job(path, o -> {
+            byte[] same = session.sameAsBefore(path, template, model);
+            if (same != null) {
+                return bytes(o, same); // what the template reads has not changed: neither has the page
+            }
+            Reads reads = session.newReads();
+            boolean ok = text(o, w -> renderer.render(template, path, model, reads, w, diags));
+            if (ok) {
+                session.rendered(path, template, reads);
+            }
+            return ok;
+        }));
     }
 
     @FunctionalInterface

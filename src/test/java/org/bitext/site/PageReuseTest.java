@@ -1,0 +1,95 @@
+package org.bitext.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.bitext.Bitext;
+import org.bitext.TestSupport;
+import org.bitext.diag.Diagnostics;
+import org.bitext.serve.Preview;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A kept session renders again only the pages whose template would read something different; every
+ * other page is taken from the last build. Whatever the edit, the result must be exactly a fresh
+ * build: each kind of edit below changes a different part of the page model (a note, a gloss, a
+ * speaker's name, a topic's name, a turn taken out of a topic and one added at its end, a glossary term, a section title, a note's kind, the
+ * base URL, the transcript's metadata), and the edits pile up before they are all undone.
+ */
+class PageReuseTest {
+    @TempDir
+    Path dir;
+
+    private Path content;
+    private Path templates;
+
+    private Map<String, byte[]> fresh() throws Exception {
+        Path out = dir.resolve("fresh");
+        Publisher.deleteTree(out);
+        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics());
+        return TestSupport.readTree(out);
+    }
+
+    private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual, String edit) {
+        assertEquals(expected.keySet(), actual.keySet(), edit);
+        for (String f : expected.keySet()) {
+            assertArrayEquals(expected.get(f), actual.get(f), edit + ": " + f);
+        }
+    }
+
+    private record Edit(String file, String from, String to) {
+    }
+
+    private static final Edit[] EDITS = {
+        new Edit("edition.yaml", "The **AI for Good Global Summit** is a UN conference", "The **AI for Good Global Summit** is a United Nations conference"),
+        new Edit("edition.yaml", "On this action-oriented platform Sam Altman", "On this platform for action Sam Altman"),
+        new Edit("edition.yaml", "    en: Narrator\n", "    en: The article's narrator\n"),
+        new Edit("edition.yaml", "    en: Productivity\n", "    en: Productivity gains\n"),
+        new Edit("edition.yaml", "      - \"感谢你的耐心等待\"\n", ""),
+        new Edit("edition.yaml", "      - \"以软件开发者为例\"\n", "      - \"以软件开发者为例\"\n      - \"非常感谢你，Sam\"\n"),
+        new Edit("edition.yaml", "{zh: 峰会, pinyin: fēnghuì, en: summit}", "{zh: 峰会, pinyin: fēnghuì, en: summit meeting}"),
+        new Edit("edition.yaml", "en: \"Helping low-income workers\"", "en: \"Help for low-income workers\""),
+        new Edit("edition.yaml", "  - id: ai-for-good-summit\n    at: \"AI for Good全球峰会\"\n    kind: event\n",
+                "  - id: ai-for-good-summit\n    at: \"AI for Good全球峰会\"\n    kind: organisation\n"),
+        new Edit("edition.yaml", "base_url: https://bitext-editions.github.io/altman-ai-for-good-2024/", "base_url: https://example.org/edition/"),
+        new Edit("transcript.md", "发布时间: 2024-06-03 10:00", "发布时间: 2024-06-04 10:00"),
+    };
+
+    @Test
+    void everyKindOfEditGivesExactlyAFreshBuildAndRendersOnlyWhatItTouches() throws Exception {
+        content = Preview.copyTree(Path.of("content"), dir.resolve("content"));
+        templates = Preview.copyTree(TestSupport.TEMPLATES, dir.resolve("templates"));
+        String yaml = Files.readString(content.resolve("edition.yaml"));
+        String transcript = Files.readString(content.resolve("transcript.md"));
+        Bitext.Options o = new Bitext.Options(content, templates, dir.resolve("site"), false);
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(o, new Diagnostics(), session);
+        int pages = session.pagesRendered();
+        assertEquals(0, session.pagesReused(), "the first build has nothing to reuse");
+
+        Bitext.build(o, new Diagnostics(), session);
+        assertEquals(0, session.pagesRendered(), "nothing changed, so nothing is rendered");
+        assertEquals(pages, session.pagesReused());
+
+        for (Edit e : EDITS) {
+            TestSupport.replaceIn(content.resolve(e.file()), e.from(), e.to());
+            Bitext.build(o, new Diagnostics(), session);
+            assertSameTree(fresh(), TestSupport.readTree(o.out()), e.to());
+            if (e == EDITS[0]) {
+                // the note shows on its section page, in the full transcript and on the notes page
+                assertEquals(3, session.pagesRendered(), "pages rendered after a note edit");
+            }
+            if (e.from().contains("base_url")) {
+                assertEquals(pages, session.pagesRendered(), "every page's canonical link changed");
+            }
+        }
+        Files.writeString(content.resolve("edition.yaml"), yaml);
+        Files.writeString(content.resolve("transcript.md"), transcript);
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "all edits undone");
+    }
+}
