@@ -25,8 +25,8 @@ import org.bitext.site.SiteRenderer;
  *   <li>{@code warm CONTENT TEMPLATES OUT [N]}: copies the content, builds once, then N times edits one
  *       note's text and calls {@link Bitext#build} again in the same JVM with the same kept
  *       {@link BuildSession} — what {@code serve} does after a save. Prints every time and the median.</li>
- *   <li>{@code stages CONTENT TEMPLATES OUT [N]}: times each stage (load+annotate, render and link check
- *       into the staging folder, publish) of a one-off build separately, N times, and prints the median of
+ *   <li>{@code stages CONTENT TEMPLATES OUT [N]}: the same rebuilds, with each stage (load+annotate,
+ *       render and link check into the staging folder, publish) timed separately; prints the median of
  *       each.</li>
  * </ul>
  */
@@ -55,28 +55,35 @@ public final class Bench {
 
     private static final Pattern NOTE_TEXT = Pattern.compile("(?m)^(\\s+text:\\s*)(.*)$");
 
-    static void warm(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
-        Path work = Files.createTempDirectory("bitext-warm-");
-        Files.copy(content.resolve(Bitext.TRANSCRIPT), work.resolve(Bitext.TRANSCRIPT));
-        Path yamlFile = work.resolve(Bitext.EDITION);
-        String yaml = Files.readString(content.resolve(Bitext.EDITION), StandardCharsets.UTF_8);
-        Files.writeString(yamlFile, yaml, StandardCharsets.UTF_8);
-        // the note to edit: the first 'text:' under notes:
-        int notesAt = yaml.indexOf("\nnotes:");
-        Matcher m = NOTE_TEXT.matcher(yaml);
-        if (notesAt < 0 || !m.find(notesAt)) {
-            throw new IllegalArgumentException("no note text found in " + content);
+    /** A copy of an edition whose first note's text can be edited again and again, as an editor would. */
+    private static final class NoteEdit {
+        final Path work;
+        private final Path yamlFile;
+        private final String yaml;
+        private final Matcher m;
+        private final int lineStart;
+        private final String original;
+        private final boolean inline;
+
+        NoteEdit(Path content) throws IOException {
+            work = Files.createTempDirectory("bitext-warm-");
+            Files.copy(content.resolve(Bitext.TRANSCRIPT), work.resolve(Bitext.TRANSCRIPT));
+            yamlFile = work.resolve(Bitext.EDITION);
+            yaml = Files.readString(content.resolve(Bitext.EDITION), StandardCharsets.UTF_8);
+            Files.writeString(yamlFile, yaml, StandardCharsets.UTF_8);
+            // the note to edit: the first 'text:' under notes:
+            int notesAt = yaml.indexOf("\nnotes:");
+            m = NOTE_TEXT.matcher(yaml);
+            if (notesAt < 0 || !m.find(notesAt)) {
+                throw new IllegalArgumentException("no note text found in " + content);
+            }
+            lineStart = m.start(2);
+            original = m.group(2);
+            inline = !original.isBlank() && !original.startsWith("|") && !original.startsWith(">");
         }
-        int lineStart = m.start(2);
-        String original = m.group(2);
-        boolean inline = !original.isBlank() && !original.startsWith("|") && !original.startsWith(">");
-        Bitext.Options options = new Bitext.Options(work, templates, out, false);
-        BuildSession session = BuildSession.kept(null);
-        long t0 = System.nanoTime();
-        Bitext.build(options, new Diagnostics(), session);
-        System.out.printf(Locale.ROOT, "warm: first build in this JVM %.1f ms%n", (System.nanoTime() - t0) / 1e6);
-        double[] times = new double[n];
-        for (int i = 0; i < n; i++) {
+
+        /** Saves edition.yaml with edit number i: a sentence added to the note. */
+        void apply(int i) throws IOException {
             String edited;
             if (inline) {
                 String q = original.startsWith("\"") ? original.substring(0, original.length() - 1) + " Edit " + i + ".\""
@@ -88,35 +95,67 @@ public final class Bench {
                 edited = yaml.substring(0, eol) + " Edit " + i + "." + yaml.substring(eol);
             }
             Files.writeString(yamlFile, edited, StandardCharsets.UTF_8);
+        }
+    }
+
+    static void warm(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
+        NoteEdit edit = new NoteEdit(content);
+        Bitext.Options options = new Bitext.Options(edit.work, templates, out, false);
+        BuildSession session = BuildSession.kept(null);
+        long t0 = System.nanoTime();
+        Bitext.build(options, new Diagnostics(), session);
+        System.out.printf(Locale.ROOT, "warm: first build in this JVM %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        double[] times = new double[n];
+        double[] cpu = new double[n];
+        double[] appCpu = new double[n];
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int i = 0; i < n; i++) {
+            edit.apply(i);
+            long cpu0 = os.getProcessCpuTime();
+            long app0 = applicationCpu();
             long start = System.nanoTime();
             Bitext.build(options, new Diagnostics(), session);
             times[i] = (System.nanoTime() - start) / 1e6;
-            System.out.printf(Locale.ROOT, "warm: rebuild %d/%d after a note edit: %.1f ms%n", i + 1, n, times[i]);
+            cpu[i] = (os.getProcessCpuTime() - cpu0) / 1e6;
+            appCpu[i] = (applicationCpu() - app0) / 1e6;
+            System.out.printf(Locale.ROOT, "warm: rebuild %d/%d after a note edit: %.1f ms, CPU %.1f ms (%d pages rendered, %d unchanged)%n",
+                    i + 1, n, times[i], cpu[i], session.pagesRendered(), session.pagesReused());
         }
-        Publisher.deleteTree(work);
-        System.out.printf(Locale.ROOT, "RESULT warm_rebuild_median_ms=%.1f min_ms=%.1f n=%d%n", median(times),
-                Arrays.stream(times).min().orElse(0), n);
+        Publisher.deleteTree(edit.work);
+        // CPU time (all threads of the process, JIT and GC included) says how much work a rebuild is even
+        // when other processes share the cores and stretch the wall time; "app" leaves out the JIT compiler
+        // and GC threads
+        System.out.printf(Locale.ROOT, "RESULT warm_rebuild_median_ms=%.1f min_ms=%.1f cpu_median_ms=%.1f app_cpu_median_ms=%.1f n=%d%n",
+                median(times), Arrays.stream(times).min().orElse(0), median(cpu), median(appCpu), n);
     }
 
+    /**
+     * The stages of what {@link #warm} times (the steps of {@link Bitext#build} with a kept session, after
+     * a note edit), each timed on its own. With {@code -Dbench.heap=true}, a one-off build of the unedited
+     * content also prints the live heap with the edition and with its page model.
+     */
     static void stages(Path content, Path templates, Path out, int n) throws IOException, BuildFailure {
         String[] names = {"load+annotate", "render+linkcheck", "publish", "total"};
         List<double[]> all = new ArrayList<>();
         Path target = out.toAbsolutePath().normalize();
+        if (Boolean.getBoolean("bench.heap")) {
+            Edition edition = Bitext.load(content, false, new Diagnostics());
+            System.out.printf(Locale.ROOT, "stages: live heap with the edition: %.0f MiB%n", liveMiB());
+            Object model = new org.bitext.render.SiteModel(edition);
+            System.out.printf(Locale.ROOT, "stages: live heap with the edition and its page model: %.0f MiB%n", liveMiB());
+            model.hashCode();
+        }
+        NoteEdit edit = new NoteEdit(content);
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(new Bitext.Options(edit.work, templates, out, false), new Diagnostics(), session);
         for (int i = 0; i < n; i++) {
+            edit.apply(i);
             double[] t = new double[names.length];
             Diagnostics diags = new Diagnostics();
-            BuildSession session = BuildSession.once();
-            session.begin();
             long a = System.nanoTime();
-            Edition edition = Bitext.load(content, false, diags);
+            session.begin();
+            Edition edition = Bitext.load(edit.work, false, diags);
             long b = System.nanoTime();
-            if (Boolean.getBoolean("bench.heap")) {
-                System.out.printf(Locale.ROOT, "stages: live heap with the edition: %.0f MiB%n", liveMiB());
-                Object model = new org.bitext.render.SiteModel(edition);
-                System.out.printf(Locale.ROOT, "stages: live heap with the edition and its page model: %.0f MiB%n", liveMiB());
-                model.hashCode();
-                b = System.nanoTime();
-            }
             long c;
             try (Publisher publisher = Publisher.open(target)) {
                 new SiteRenderer(templates, diags, session).render(edition, publisher, target);
@@ -138,6 +177,7 @@ public final class Bench {
             }
             System.out.println(sb);
         }
+        Publisher.deleteTree(edit.work);
         StringBuilder sb = new StringBuilder("RESULT stages median (first run excluded when n>1):");
         for (int k = 0; k < names.length; k++) {
             int kk = k;
@@ -145,6 +185,16 @@ public final class Bench {
             sb.append(String.format(Locale.ROOT, " %s=%.1fms", names[k], median(col)));
         }
         System.out.println(sb);
+    }
+
+    /** CPU time of every Java thread of this process (compiler and GC threads are not Java threads). */
+    private static long applicationCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : threads.getAllThreadIds()) {
+            sum += Math.max(0, threads.getThreadCpuTime(id)); // -1 for a thread that has ended
+        }
+        return sum;
     }
 
     private static double liveMiB() {

@@ -1,13 +1,14 @@
 package org.bitext.site;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,6 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
 import org.bitext.render.Pages;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
-import org.jsoup.parser.StreamParser;
 
 /**
  * Checks every link of the rendered site before it is published: a relative link must lead to a
@@ -81,32 +79,35 @@ public final class LinkChecker {
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
     /**
-     * Reads a page's ids and links with jsoup's streaming parser, dropping each element once read, so
-     * a page of 100 000 turns never exists as one DOM. Thread-safe.
+     * Reads a page's ids and links as it streams by ({@link HtmlTags}: the tags only, no tree), so a page
+     * of 100 000 turns never exists as one DOM. Thread-safe.
      */
     public PageFacts scan(String page, Reader html) {
         List<String> ids = new ArrayList<>();
         List<Object> checks = new ArrayList<>();
-        try (StreamParser parser = new StreamParser(Parser.htmlParser()).parse(html, "")) {
-            Iterator<Element> elements = parser.iterator();
-            while (elements.hasNext()) {
-                Element el = elements.next();
-                if (el.hasAttr("id")) {
-                    ids.add(el.id());
+        try {
+            HtmlTags.scan(html, (tag, attributes) -> {
+                String id = HtmlTags.get(attributes, "id");
+                if (id != null) {
+                    ids.add(id);
+                }
+                if (attributes.size() <= 2 && id != null) {
+                    return;
                 }
                 for (String attr : LINK_ATTRS) {
-                    if (el.hasAttr(attr)) {
-                        Object check = firstLook(page, el.tagName(), el.attr("rel"), attr, el.attr(attr),
-                                el.hasAttr(Markdown.SITE_LINK));
+                    String link = HtmlTags.get(attributes, attr);
+                    if (link != null) {
+                        String rel = HtmlTags.get(attributes, "rel");
+                        Object check = firstLook(page, tag, rel == null ? "" : rel, attr, link,
+                                HtmlTags.get(attributes, Markdown.SITE_LINK) != null);
                         if (check != null) {
                             checks.add(check);
                         }
                     }
                 }
-                if (el.parent() != null) {
-                    el.remove();
-                }
-            }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Ids own = Ids.of(ids);
         // links to this page's own fragments can be decided now that all its ids are read
