@@ -125,8 +125,9 @@ public final class Bench {
         // CPU time (all threads of the process, JIT and GC included) says how much work a rebuild is even
         // when other processes share the cores and stretch the wall time; "app" leaves out the JIT compiler
         // and GC threads
-        System.out.printf(Locale.ROOT, "RESULT warm_rebuild_median_ms=%.1f min_ms=%.1f cpu_median_ms=%.1f app_cpu_median_ms=%.1f n=%d%n",
-                median(times), Arrays.stream(times).min().orElse(0), median(cpu), median(appCpu), n);
+        System.out.printf(Locale.ROOT, "RESULT warm_rebuild_median_ms=%.1f min_ms=%.1f p10_ms=%.1f p25_ms=%.1f p75_ms=%.1f"
+                + " cpu_median_ms=%.1f app_cpu_median_ms=%.1f n=%d%n", median(times), Arrays.stream(times).min().orElse(0),
+                percentile(times, 10), percentile(times, 25), percentile(times, 75), median(cpu), median(appCpu), n);
     }
 
     /**
@@ -201,6 +202,12 @@ public final class Bench {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+    }
+
+    static double percentile(double[] xs, int p) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.floor(p / 100.0 * s.length))];
     }
 
     static double median(double[] xs) {

@@ -76,6 +76,8 @@ public final class LinkChecker {
     private record Pending(String link) {
     }
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-z][a-z0-9+.-]*:");
+
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
     /**
@@ -168,7 +170,7 @@ public final class LinkChecker {
         if (lower.startsWith("mailto:") && navigation) {
             return null;
         }
-        if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+        if (SCHEME.matcher(lower).lookingAt()) {
             return new Problem("link with a forbidden scheme: " + link);
         }
         Object r = resolve(page, link);

@@ -2,11 +2,11 @@ package org.bitext.site;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ public final class PageOut extends OutputStream {
 
     /** Reads the file back as text, from memory or from its file. */
     public Reader reader() throws IOException {
-        return inMemory() ? new InputStreamReader(new ByteArrayInputStream(buf, 0, count), StandardCharsets.UTF_8)
+        return inMemory() ? new StringReader(new String(buf, 0, count, StandardCharsets.UTF_8)) // decoded at once: faster than a stream
                 : new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
     }
 }
