@@ -127,6 +127,7 @@ public final class Bitext {
      */
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         session.begin();
+        session.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         Path out = options.out().toAbsolutePath().normalize();
         try (Publisher publisher = Publisher.open(out)) {
