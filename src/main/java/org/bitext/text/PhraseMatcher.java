@@ -68,11 +68,12 @@ public final class PhraseMatcher {
     public void scan(String text, Hit hit) {
         State s = root;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            while (s != root && !s.next.containsKey(c)) {
+            Character c = text.charAt(i); // boxed once: one lookup per state tried
+            State n;
+            while ((n = s.next.get(c)) == null && s != root) {
                 s = s.fail;
             }
-            s = s.next.getOrDefault(c, root);
+            s = n == null ? root : n;
             for (int o : s.outputs) {
                 hit.found(o, i + 1 - lengths[o]);
             }

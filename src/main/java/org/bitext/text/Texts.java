@@ -19,7 +19,9 @@ public final class Texts {
 
     /** NFC, every run of white space (including ideographic space) collapsed to one space, trimmed. */
     public static String normalize(String s) {
-        return SPACES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll(" ").trim();
+        String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        java.util.regex.Matcher m = SPACES.matcher(nfc);
+        return (m.find() ? m.replaceAll(" ") : nfc).trim(); // most quotes have nothing to change: no copy
     }
 
     /** True for Han characters, CJK punctuation and full-width forms: no space is put next to them. */
@@ -42,9 +44,11 @@ public final class Texts {
     }
 
     /** A readable ASCII slug: tone marks dropped, everything else not a letter or digit becomes '-'. */
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
     public static String slugify(String s) {
         String plain = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = NOT_SLUG.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
     }
 
