@@ -43,6 +43,11 @@ public final class Diagnostics {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
     }
 
+    /** Reports, after those reported so far, what {@code later} collected (its sources are not taken). */
+    public void addAll(Diagnostics later) {
+        items.addAll(later.items);
+    }
+
     public boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }
