@@ -69,6 +69,9 @@ public final class Bitext {
             diags.addSource(editionFile.toString(), yamlText);
         }
         EditorialLayer layer = yamlText == null ? null : new EditorialReader().read(editionFile.toString(), yamlText, diags);
+        // This method runs once, in the interpreter, which keeps what a local holds until the method
+        // returns: let the texts go before the annotator runs (a 66 MB edition.yaml is ~100 MB as a String).
+        yamlText = null;
         Transcript transcript = null;
         if (transcriptText != null) {
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
@@ -77,6 +80,8 @@ public final class Bitext {
                     layer == null ? null : end, endAt, diags);
             transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
         }
+        transcriptText = null;
+        transcriptBytes = null;
         if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null
                 || transcript.sections().stream().allMatch(s -> s.paragraphs().isEmpty())) {
             // without paragraphs every quote would also fail to match: report the cause only
