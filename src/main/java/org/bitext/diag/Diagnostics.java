@@ -1,5 +1,6 @@
 package org.bitext.diag;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,24 +12,56 @@ import java.util.Map;
  * files so that a printed diagnostic can show the offending line with a caret under the spot.
  */
 public final class Diagnostics {
+    /** Sources at least this long (a 1 000-turn edition.yaml is smaller) are kept deflated. */
+    static final int PACK_FROM_CHARS = 1 << 20;
     private final List<Diagnostic> items = new ArrayList<>();
-    // the text as UTF-8 (half the size of a String of CJK and Latin text mixed), split into lines only
-    // when a diagnostic first shows one
+    // the text as UTF-8 (half the size of a String of CJK and Latin text mixed; deflated when it is
+    // big), split into lines only when a diagnostic first shows one
     private final Map<String, Object> sources = new HashMap<>();
 
     /** Registers the text of an input file under the name diagnostics use for it. */
     public void addSource(String file, String text) {
-        sources.put(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sources.put(file, text.length() < PACK_FROM_CHARS ? text.getBytes(StandardCharsets.UTF_8) : Packed.of(text));
     }
 
     private String[] lines(String file) {
         Object source = sources.get(file);
-        if (source instanceof byte[] text) {
-            String[] lines = new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\r\n|\r|\n", -1);
-            sources.put(file, lines);
-            return lines;
+        String text = source instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : source instanceof Packed packed ? packed.text() : null;
+        if (text == null) {
+            return (String[]) source;
         }
-        return (String[]) source;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        sources.put(file, lines);
+        return lines;
+    }
+
+    /**
+     * The text of a big input file, deflated: it is kept for the whole build in case a message shows one
+     * of its lines, and a 100 000-turn edition.yaml is 66 MB (about 12 MB deflated).
+     */
+    private record Packed(byte[] deflated) {
+        static Packed of(String text) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() / 4);
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            try (java.io.Writer w = new java.io.OutputStreamWriter(
+                    new java.util.zip.DeflaterOutputStream(out, deflater, 1 << 16), StandardCharsets.UTF_8)) {
+                w.write(text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+            } finally {
+                deflater.end();
+            }
+            return new Packed(out.toByteArray());
+        }
+
+        String text() {
+            try (java.io.InputStream in = new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(deflated))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     public void error(Position at, String message) {
@@ -41,6 +74,11 @@ public final class Diagnostics {
 
     public void warning(Position at, String message) {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
+    }
+
+    /** Reports, after those reported so far, what {@code later} collected (its sources are not taken). */
+    public void addAll(Diagnostics later) {
+        items.addAll(later.items);
     }
 
     public boolean hasErrors() {

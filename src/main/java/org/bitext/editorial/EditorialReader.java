@@ -46,14 +46,34 @@ public final class EditorialReader {
     private static final Set<String> GLOSS = Set.of("zh", "pinyin", "en", "note");
     private static final Set<String> TOPIC = Set.of("zh", "en", "description", "turns");
 
+    /** Whether the long lists are read item by item while they are composed (see ItemComposer). */
+    private final boolean streamItems;
+
+    public EditorialReader() {
+        this(true);
+    }
+
+    /** With {@code streamItems} false, the whole node tree is composed first (tests compare the two). */
+    EditorialReader(boolean streamItems) {
+        this.streamItems = streamItems;
+    }
+
     /** Reads the YAML text; returns null when it cannot be parsed at all (the diagnostics say why). */
     public EditorialLayer read(String file, String yaml, Diagnostics diags) {
+        Streamed streamed = new Streamed(file, streamItems);
         Node root;
+        int aliases;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
             // Copied only when there is something to remove: for a big file the copy is as big as the text.
             java.util.regex.Matcher blanks = TRAILING_BLANKS.matcher(yaml);
-            root = compose(new StringReader(blanks.find() ? blanks.replaceAll("") : yaml));
+            LoaderOptions options = loaderOptions();
+            // what Yaml.compose does, with marks that do not keep the text (see LightMarks), and the long
+            // lists read item by item while they are composed (see ItemComposer)
+            LightMarks events = new LightMarks(new ParserImpl(new StreamReader(
+                    new StringReader(blanks.find() ? blanks.replaceAll("") : yaml)), options));
+            root = new ItemComposer(events, options, streamed).getSingleNode();
+            aliases = events.aliases();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
@@ -72,12 +92,12 @@ public final class EditorialReader {
         }
         // SnakeYAML bounds aliases to lists and mappings only; aliases to long scalars can still
         // multiply the work of later stages, so every reuse of a node counts.
-        if (reusedNodes(root) > MAX_ALIASES) {
+        if (aliases > MAX_ALIASES) {
             diags.error(refusalPosition(file, yaml, MAX_ALIASES + 1), "edition.yaml uses more than " + MAX_ALIASES
                     + " aliases (*name); refused to guard against alias bombs", "write the values out instead of aliasing them");
             return null;
         }
-        return layer(file, root, diags);
+        return layer(file, root, diags, streamed);
     }
 
     private static String refusalMessage(String problem) {
@@ -91,30 +111,6 @@ public final class EditorialReader {
             return "edition.yaml is longer than the limit of " + MAX_CODE_POINTS + " characters; refused";
         }
         return "YAML refused: " + problem;
-    }
-
-    /** How many times nodes are reached again through an alias (each node's subtree is walked once). */
-    private static int reusedNodes(Node root) {
-        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
-        todo.push(root);
-        int reused = 0;
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) {
-                reused++;
-                continue;
-            }
-            if (n instanceof MappingNode m) {
-                for (NodeTuple t : m.getValue()) {
-                    todo.push(t.getKeyNode());
-                    todo.push(t.getValueNode());
-                }
-            } else if (n instanceof org.yaml.snakeyaml.nodes.SequenceNode q) {
-                q.getValue().forEach(todo::push);
-            }
-        }
-        return reused;
     }
 
     /**
@@ -142,12 +138,6 @@ public final class EditorialReader {
             // the last mark read is the place
         }
         return last == null ? Position.of(file) : new Position(file, last.getLine() + 1, last.getColumn() + 1);
-    }
-
-    private static Node compose(Reader reader) {
-        // what Yaml.compose does, with marks that do not keep the text (see LightMarks)
-        LoaderOptions options = loaderOptions();
-        return LightMarks.composer(new ParserImpl(new StreamReader(reader), options), options).getSingleNode();
     }
 
     private static LoaderOptions loaderOptions() {
@@ -194,79 +184,91 @@ public final class EditorialReader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private EditorialLayer layer(String file, Node root, Diagnostics diags) {
+    private EditorialLayer layer(String file, Node root, Diagnostics diags, Streamed streamed) {
         MappingReader top = MappingReader.of(file, diags, "edition.yaml", root, TOP);
         if (top == null) {
             return null;
         }
         EditionMeta meta = edition(file, top, diags);
-        Map<String, SpeakerDef> speakers = speakers(file, top, diags);
-        List<SectionDef> sections = new ArrayList<>();
-        for (Node n : top.list("sections")) {
-            MappingReader r = MappingReader.of(file, diags, "a section entry", n, SECTION);
-            if (r != null) {
-                sections.add(new SectionDef(quote(r, "at"), r.slug("id", false), r.string("en", true), r.position()));
-            }
+        Node speakersNode = top.raw("speakers");
+        if (speakersNode == null) {
+            diags.error(top.position(), "edition.yaml is missing required key 'speakers'");
         }
-        List<TurnDef> turns = new ArrayList<>();
-        for (Node n : top.list("turns")) {
-            MappingReader r = MappingReader.of(file, diags, "a turn entry", n, TURN);
-            if (r == null) {
-                continue;
+        Map<String, SpeakerDef> speakers = speakersNode == null ? new LinkedHashMap<>() : speakers(file, speakersNode, diags);
+        List<SectionDef> sections = streamed.sections.read(top, diags, n -> section(file, n, diags));
+        List<TurnDef> turns = streamed.turns.read(top, diags, n -> turn(file, n, speakers, diags));
+        List<NoteDef> notes = streamed.notes.read(top, diags, n -> note(file, n, diags));
+        List<GlossaryEntry> glossary = streamed.glossary.read(top, diags, n -> glossaryEntry(file, n, diags));
+        List<TopicDef> topics = streamed.topics.read(top, diags, () -> {
+            List<TopicDef> all = new ArrayList<>();
+            Node topicsNode = top.raw("topics");
+            if (topicsNode != null) {
+                forEachEntry(file, diags, "topics", topicsNode, topicReader(file, all));
             }
-            List<SplitDef> splits = new ArrayList<>();
-            for (Node s : r.list("split")) {
-                MappingReader sr = MappingReader.of(file, diags, "a split entry", s, SPLIT);
-                if (sr != null) {
-                    splits.add(new SplitDef(quote(sr, "at"), sr.slug("id", false), speakerRef(sr, true, speakers, diags),
-                            sr.string("reason", true), sr.string("en", false), sr.stringList("topics"), sr.position()));
-                }
-            }
-            String speaker = speakerRef(r, false, speakers, diags);
-            String reason = r.string("reason", false);
-            if (speaker != null && (reason == null || reason.isBlank())) {
-                diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
-            }
-            turns.add(new TurnDef(quote(r, "at"), r.slug("id", false), r.string("en", false), speaker, reason,
-                    List.copyOf(splits), r.stringList("topics"), r.position()));
-        }
-        List<NoteDef> notes = new ArrayList<>();
-        for (Node n : top.list("notes")) {
-            MappingReader r = MappingReader.of(file, diags, "a note", n, NOTE);
-            if (r == null) {
-                continue;
-            }
-            Quote at = quote(r, "at");
-            if (at != null) {
-                at = new Quote(at.exact(), r.string("prefix", false), r.string("suffix", false), at.position());
-            }
-            notes.add(new NoteDef(r.slug("id", true), at, kind(r, diags), r.string("text", true), r.position()));
-        }
-        List<GlossaryEntry> glossary = new ArrayList<>();
-        for (Node n : top.list("glossary")) {
-            MappingReader r = MappingReader.of(file, diags, "a glossary entry", n, GLOSS);
-            if (r != null) {
-                glossary.add(new GlossaryEntry(r.string("zh", true), r.string("pinyin", true), r.string("en", true),
-                        r.string("note", false), r.position()));
-            }
-        }
-        List<TopicDef> topics = new ArrayList<>();
-        Node topicsNode = top.raw("topics");
-        if (topicsNode != null) {
-            forEachEntry(file, diags, "topics", topicsNode, (id, idPos, value) -> {
-                if (!Texts.isSlug(id)) {
-                    diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
-                    // read on (the build fails anyway) so that references to it are not also reported
-                }
-                MappingReader r = MappingReader.of(file, diags, "topic '" + id + "'", value, TOPIC);
-                if (r != null) {
-                    topics.add(new TopicDef(id, new Bilingual(r.string("zh", true), r.string("en", true)),
-                            r.bilingual("description", false, false), r.stringList("turns"), idPos));
-                }
-            });
-        }
+            return all;
+        });
         return new EditorialLayer(file, meta, speakers, List.copyOf(sections), List.copyOf(turns), List.copyOf(notes),
                 List.copyOf(glossary), List.copyOf(topics));
+    }
+
+    private static SectionDef section(String file, Node n, Diagnostics diags) {
+        MappingReader r = MappingReader.of(file, diags, "a section entry", n, SECTION);
+        return r == null ? null : new SectionDef(quote(r, "at"), r.slug("id", false), r.string("en", true), r.position());
+    }
+
+    private static TurnDef turn(String file, Node n, Map<String, SpeakerDef> speakers, Diagnostics diags) {
+        MappingReader r = MappingReader.of(file, diags, "a turn entry", n, TURN);
+        if (r == null) {
+            return null;
+        }
+        List<SplitDef> splits = new ArrayList<>();
+        for (Node s : r.list("split")) {
+            MappingReader sr = MappingReader.of(file, diags, "a split entry", s, SPLIT);
+            if (sr != null) {
+                splits.add(new SplitDef(quote(sr, "at"), sr.slug("id", false), speakerRef(sr, true, speakers, diags),
+                        sr.string("reason", true), sr.string("en", false), sr.stringList("topics"), sr.position()));
+            }
+        }
+        String speaker = speakerRef(r, false, speakers, diags);
+        String reason = r.string("reason", false);
+        if (speaker != null && (reason == null || reason.isBlank())) {
+            diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
+        }
+        return new TurnDef(quote(r, "at"), r.slug("id", false), r.string("en", false), speaker, reason,
+                List.copyOf(splits), r.stringList("topics"), r.position());
+    }
+
+    private static NoteDef note(String file, Node n, Diagnostics diags) {
+        MappingReader r = MappingReader.of(file, diags, "a note", n, NOTE);
+        if (r == null) {
+            return null;
+        }
+        Quote at = quote(r, "at");
+        if (at != null) {
+            at = new Quote(at.exact(), r.string("prefix", false), r.string("suffix", false), at.position());
+        }
+        return new NoteDef(r.slug("id", true), at, kind(r, diags), r.string("text", true), r.position());
+    }
+
+    private static GlossaryEntry glossaryEntry(String file, Node n, Diagnostics diags) {
+        MappingReader r = MappingReader.of(file, diags, "a glossary entry", n, GLOSS);
+        return r == null ? null : new GlossaryEntry(r.string("zh", true), r.string("pinyin", true), r.string("en", true),
+                r.string("note", false), r.position());
+    }
+
+    /** Reads each entry of 'topics' into {@code out}. */
+    private static EntryVisitor topicReader(String file, List<TopicDef> out) {
+        return (id, idPos, value, diags) -> {
+            if (!Texts.isSlug(id)) {
+                diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
+                // read on (the build fails anyway) so that references to it are not also reported
+            }
+            MappingReader r = MappingReader.of(file, diags, "topic '" + id + "'", value, TOPIC);
+            if (r != null) {
+                out.add(new TopicDef(id, new Bilingual(r.string("zh", true), r.string("en", true)),
+                        r.bilingual("description", false, false), r.stringList("turns"), idPos));
+            }
+        };
     }
 
     private static EditionMeta edition(String file, MappingReader top, Diagnostics diags) {
@@ -314,14 +316,9 @@ public final class EditorialReader {
         }
     }
 
-    private static Map<String, SpeakerDef> speakers(String file, MappingReader top, Diagnostics diags) {
+    private static Map<String, SpeakerDef> speakers(String file, Node n, Diagnostics diags) {
         Map<String, SpeakerDef> out = new LinkedHashMap<>();
-        Node n = top.raw("speakers");
-        if (n == null) {
-            diags.error(top.position(), "edition.yaml is missing required key 'speakers'");
-            return out;
-        }
-        forEachEntry(file, diags, "speakers", n, (id, idPos, value) -> {
+        forEachEntry(file, diags, "speakers", n, (id, idPos, value, entryDiags) -> {
             if (!Texts.isSlug(id)) {
                 diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
                 // read on (the build fails anyway) so that its labels do not also show up as unknown
@@ -380,7 +377,7 @@ public final class EditorialReader {
     }
 
     private interface EntryVisitor {
-        void visit(String id, Position idPos, Node value);
+        void visit(String id, Position idPos, Node value, Diagnostics diags);
     }
 
     /** Visits a mapping of id → value, reporting duplicate ids. */
@@ -390,20 +387,152 @@ public final class EditorialReader {
                     + MappingReader.describe(node));
             return;
         }
-        Map<String, Position> seen = new LinkedHashMap<>();
+        Entries entries = new Entries(file, what, visitor);
         for (NodeTuple t : mapping.getValue()) {
-            String id = MappingReader.scalar(t.getKeyNode());
-            Position p = MappingReader.pos(file, t.getKeyNode());
+            entries.visit(t.getKeyNode(), t.getValueNode(), diags);
+        }
+    }
+
+    /** The entries of a mapping of id → value, one at a time, with the ids seen so far. */
+    private static final class Entries {
+        private final String file;
+        private final String what;
+        private final EntryVisitor visitor;
+        private final Map<String, Position> seen = new java.util.HashMap<>();
+
+        Entries(String file, String what, EntryVisitor visitor) {
+            this.file = file;
+            this.what = what;
+            this.visitor = visitor;
+        }
+
+        void visit(Node key, Node value, Diagnostics diags) {
+            String id = MappingReader.scalar(key);
+            Position p = MappingReader.pos(file, key);
             if (id == null || id.isBlank()) {
                 diags.error(p, "ids in '" + what + "' must be plain text");
-                continue;
+                return;
             }
             if (seen.containsKey(id)) {
                 diags.error(p, "duplicate id '" + id + "' in '" + what + "' (first at line " + seen.get(id).line() + ")");
-                continue;
+                return;
             }
             seen.put(id, p);
-            visitor.visit(id, p, t.getValueNode());
+            visitor.visit(id, p, value, diags);
+        }
+    }
+
+    /**
+     * One long top-level value (a list, or the mapping of topics). When the composer streamed it, its
+     * items were read as they came, their diagnostics kept here to be reported where the reader comes to
+     * the value; otherwise the reader reads its node.
+     */
+    private static final class Gathered<T> {
+        private final String key;
+        private final List<T> items = new ArrayList<>();
+        private final Diagnostics found = new Diagnostics();
+        private Node placeholder;
+
+        Gathered(String key) {
+            this.key = key;
+        }
+
+        void add(T item) {
+            if (item != null) {
+                items.add(item);
+            }
+        }
+
+        /** The items, read from the node when it was kept (as {@code whole} does), else as streamed. */
+        List<T> read(MappingReader top, Diagnostics diags, java.util.function.Supplier<List<T>> whole) {
+            Node v = top.raw(key);
+            if (v == null || v != placeholder) {
+                return whole.get();
+            }
+            diags.addAll(found);
+            return items;
+        }
+
+        /** The items of a list value kept whole, each read by {@code read}. */
+        List<T> read(MappingReader top, Diagnostics diags, java.util.function.Function<Node, T> read) {
+            return read(top, diags, () -> {
+                List<T> out = new ArrayList<>();
+                for (Node n : top.list(key)) {
+                    T t = read.apply(n);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+                return out;
+            });
+        }
+    }
+
+    /** Reads the items of the long top-level values while the composer hands them on (see ItemComposer). */
+    private static final class Streamed implements ItemComposer.Items {
+        private final String file;
+        private final boolean enabled;
+        final Gathered<SectionDef> sections = new Gathered<>("sections");
+        final Gathered<TurnDef> turns = new Gathered<>("turns");
+        final Gathered<NoteDef> notes = new Gathered<>("notes");
+        final Gathered<GlossaryEntry> glossary = new Gathered<>("glossary");
+        final Gathered<TopicDef> topics = new Gathered<>("topics");
+        private Entries topicEntries;
+        /** The speakers, once their value is composed: a turn's speaker is checked against them. */
+        private Map<String, SpeakerDef> speakers;
+
+        Streamed(String file, boolean enabled) {
+            this.file = file;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public boolean streams(String key, boolean mapping) {
+            return enabled && switch (key) {
+                case "sections", "notes", "glossary" -> !mapping;
+                case "turns" -> !mapping && speakers != null;
+                case "topics" -> mapping;
+                default -> false;
+            };
+        }
+
+        @Override
+        public void item(String key, Node item) {
+            switch (key) {
+                case "sections" -> sections.add(section(file, item, sections.found));
+                case "turns" -> turns.add(turn(file, item, speakers, turns.found));
+                case "notes" -> notes.add(note(file, item, notes.found));
+                case "glossary" -> glossary.add(glossaryEntry(file, item, glossary.found));
+                default -> throw new IllegalStateException("not a streamed list: " + key);
+            }
+        }
+
+        @Override
+        public void entry(String key, Node id, Node value) {
+            if (topicEntries == null) {
+                topicEntries = new Entries(file, "topics", topicReader(file, topics.items));
+            }
+            topicEntries.visit(id, value, topics.found);
+        }
+
+        @Override
+        public void streamed(String key, Node placeholder) {
+            switch (key) {
+                case "sections" -> sections.placeholder = placeholder;
+                case "turns" -> turns.placeholder = placeholder;
+                case "notes" -> notes.placeholder = placeholder;
+                case "glossary" -> glossary.placeholder = placeholder;
+                case "topics" -> topics.placeholder = placeholder;
+                default -> throw new IllegalStateException("not a streamed value: " + key);
+            }
+        }
+
+        @Override
+        public void value(String key, Node value) {
+            if (key.equals("speakers")) {
+                // the same map layer() makes of this node; its diagnostics are reported there
+                speakers = speakers(file, value, new Diagnostics());
+            }
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.bitext.editorial;
 
-import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.comments.CommentLine;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -12,18 +8,15 @@ import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceEndEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Hands SnakeYAML's composer the parser's events with marks that keep only their place. A SnakeYAML
  * mark also keeps the reader's window of text it was taken from (for error snippets), and every node
  * keeps two marks: for a 60 MB edition.yaml the node tree then held the whole text again as
  * {@code int[]} code points. Positions in our messages need only line and column, and only where a
- * node starts: the end mark is the start mark. {@link #composer} also leaves out the comment lists
- * SnakeYAML gives every node (two empty lists per scalar; comments are not read), and the keys
- * ({@code at}, {@code text}…) are one string each instead of one per entry.
+ * node starts: the end mark is the start mark. The keys ({@code at}, {@code text}…) are one string
+ * each instead of one per entry.
  */
 final class LightMarks implements Parser {
     private static final int[] NO_TEXT = new int[0];
@@ -32,36 +25,10 @@ final class LightMarks implements Parser {
     private final java.util.Map<String, String> shared = new java.util.HashMap<>();
     private final Parser parser;
     private Event peeked;
+    private int aliases;
 
     LightMarks(Parser parser) {
         this.parser = parser;
-    }
-
-    /** SnakeYAML's composer over these events, keeping no comment lists in the nodes. */
-    static Composer composer(Parser parser, LoaderOptions options) {
-        return new Composer(new LightMarks(parser), new Resolver(), options) {
-            @Override
-            protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
-                return lean(super.composeScalarNode(anchor, blockComments));
-            }
-
-            @Override
-            protected Node composeSequenceNode(String anchor) {
-                return lean(super.composeSequenceNode(anchor));
-            }
-
-            @Override
-            protected Node composeMappingNode(String anchor) {
-                return lean(super.composeMappingNode(anchor));
-            }
-        };
-    }
-
-    private static Node lean(Node n) {
-        n.setBlockComments(null);
-        n.setInLineComments(null);
-        n.setEndComments(null);
-        return n;
     }
 
     @Override
@@ -83,7 +50,18 @@ final class LightMarks implements Parser {
         parser.getEvent();
         Event e = peeked;
         peeked = null;
+        if (e instanceof AliasEvent) {
+            aliases++;
+        }
         return e;
+    }
+
+    /**
+     * How many aliases were read. Each makes one more reference to a node that is already in the tree
+     * (this composer does not merge {@code <<} keys), so this is how often nodes are reused.
+     */
+    int aliases() {
+        return aliases;
     }
 
     private static Mark light(Mark m) {

@@ -1,0 +1,47 @@
+package org.bitext;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bitext.diag.Diagnostics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadInputTest {
+    private static long directBytes() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(p -> p.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
+    }
+
+    /**
+     * Reading a big input leaves no native buffer as big as the file behind (Files.readAllBytes does: the
+     * JDK keeps the temporary direct buffer it read through for the thread, 64 MB at 100 000 turns).
+     */
+    @Test
+    void readingABigInputKeepsNoBufferOfItsSize(@TempDir Path content) throws Exception {
+        String line = "# 一行注释 a comment line\n";
+        Files.writeString(content.resolve("edition.yaml"), line.repeat((8 << 20) / line.length()), StandardCharsets.UTF_8);
+        Files.writeString(content.resolve("transcript.md"), "# 标题\n", StandardCharsets.UTF_8);
+        AtomicLong kept = new AtomicLong();
+        Diagnostics diags = new Diagnostics();
+        // a thread of its own: the JDK's buffer cache is per thread and freed when the thread ends
+        Thread reader = new Thread(() -> {
+            long before = directBytes();
+            try {
+                Bitext.load(content, false, diags);
+            } catch (org.bitext.diag.BuildFailure expected) {
+                // the file is only comments; what matters is that it was read
+            }
+            kept.set(directBytes() - before);
+        });
+        reader.start();
+        reader.join();
+        assertTrue(diags.hasErrors(), "the edition was read and found wanting");
+        assertTrue(kept.get() < (1 << 20), "direct buffers kept after reading: " + kept.get());
+    }
+}
