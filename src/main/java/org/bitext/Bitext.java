@@ -52,6 +52,11 @@ public final class Bitext {
 
     /** Reads and annotates the content; throws with every error found. */
     public static Edition load(Path content, boolean strict, Diagnostics diags) throws BuildFailure {
+        return load(content, strict, diags, null);
+    }
+
+    /** The same, reusing what {@code session} (may be null) kept of the transcript when its bytes are the same. */
+    public static Edition load(Path content, boolean strict, Diagnostics diags, BuildSession session) throws BuildFailure {
         if (!Files.isDirectory(content)) {
             diags.error(Position.of(content.toString()), "content folder does not exist: " + content,
                     "pass --content DIR, or run from the folder that holds content/");
@@ -76,9 +81,16 @@ public final class Bitext {
         if (transcriptText != null) {
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
             Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
-            Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText,
-                    layer == null ? null : end, endAt, diags);
-            transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
+            String cut = layer == null ? null : end;
+            transcript = session == null ? null : session.transcript(transcriptBytes, cut, endAt);
+            if (transcript == null) {
+                int before = diags.all().size();
+                Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText, cut, endAt, diags);
+                transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
+                if (session != null && diags.all().size() == before) { // one with messages is read again, to give them again
+                    session.keepTranscript(transcriptBytes, cut, endAt, transcript);
+                }
+            }
         }
         transcriptText = null;
         transcriptBytes = null;
@@ -133,7 +145,7 @@ public final class Bitext {
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         session.begin();
         session.prepare(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = load(options.content(), options.strict(), diags, session);
         Path out = options.out().toAbsolutePath().normalize();
         try (Publisher publisher = Publisher.open(out)) {
             SiteRenderer renderer = new SiteRenderer(options.templates(), diags, session);

@@ -18,8 +18,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
+import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
 import org.bitext.render.Reads;
+import org.bitext.transcript.Transcript;
 import org.bitext.render.Renderer;
 
 /**
@@ -97,6 +99,29 @@ public final class BuildSession {
      */
     public static BuildSession kept(Lock swapLock) {
         return new BuildSession(true, swapLock);
+    }
+
+    /** The transcript as last read, with what it was read from (kept sessions only). */
+    private record KeptTranscript(byte[] bytes, String cut, Position cutAt, Transcript transcript) {
+    }
+
+    private KeptTranscript keptTranscript;
+
+    /**
+     * The transcript read by an earlier build from the same bytes, cut at the same {@code end_before}
+     * (given at the same place), or null: after an edit of edition.yaml alone it need not be read again.
+     */
+    public Transcript transcript(byte[] bytes, String cut, Position cutAt) {
+        KeptTranscript k = keptTranscript;
+        return k != null && Objects.equals(k.cut(), cut) && Objects.equals(k.cutAt(), cutAt) && Arrays.equals(k.bytes(), bytes)
+                ? k.transcript() : null;
+    }
+
+    /** Keeps a transcript that was read without any message, for {@link #transcript}. */
+    public void keepTranscript(byte[] bytes, String cut, Position cutAt, Transcript transcript) {
+        if (keep && bytes.length <= KEEP_AT_MOST) {
+            keptTranscript = new KeptTranscript(bytes, cut, cutAt, transcript);
+        }
     }
 
     /** Starts a build. */
