@@ -203,7 +203,7 @@ final class HtmlTags {
         while ((c = next()) != -1 && !space(c) && c != '/' && c != '>') {
             sb.append(lower((char) c));
         }
-        String name = sb.toString().replace('\0', '\uFFFD');
+        String name = sb.indexOf("\0") < 0 ? sb.toString() : sb.toString().replace('\0', '\uFFFD');
         List<String> attributes = List.of();
         while (c != '>') {
             if (c == -1) {

@@ -246,7 +246,8 @@ public final class LinkChecker {
     }
 
     private static String fragmentProblem(String link, String resolved, String fragment, Ids targetIds) {
-        String decoded = java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String decoded = fragment.indexOf('%') < 0 ? fragment // nothing to decode: the usual case
+                : java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (targetIds == null || !targetIds.contains(decoded)) {
             return "broken fragment in " + link + " (" + resolved + " has no id \"" + decoded + "\")";
         }
