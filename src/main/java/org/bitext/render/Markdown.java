@@ -36,8 +36,6 @@ public final class Markdown {
     private final boolean cached;
     private java.util.Map<String, String> current = new java.util.HashMap<>();
     private java.util.Map<String, String> previous = new java.util.HashMap<>();
-    /** Rendered ahead of use, on all cores (see {@link #prerender}). */
-    private java.util.Map<String, String> ready = java.util.Map.of();
 
     /** Renders every text afresh. */
     public Markdown() {
@@ -47,7 +45,7 @@ public final class Markdown {
     /**
      * @param cached remember the HTML of each text, for a renderer kept between builds: after an edit
      *     only the changed texts are rendered again. Texts not asked for during a whole build are forgotten
-     *     (see {@link #nextBuild}). Only {@link #prerender} uses more than one thread.
+     *     (see {@link #nextBuild}). Not thread-safe.
      */
     public Markdown(boolean cached) {
         this.cached = cached;
@@ -64,44 +62,21 @@ public final class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String html = ready.get(markdown);
         if (!cached) {
-            return html != null ? html : render(markdown);
+            return render(markdown);
         }
-        html = current.get(markdown);
+        String html = current.get(markdown);
         if (html == null) {
             html = previous.get(markdown);
-            if (html == null) {
-                html = ready.get(markdown);
-            }
             current.put(markdown, html != null ? html : (html = render(markdown)));
         }
         return html;
     }
 
-    /**
-     * Renders, on all cores, those of {@code texts} that are not known yet, so that {@link #block} and
-     * {@link #inline} find them ready until {@link #dropPrerendered}. In a cold process most of the time
-     * goes into running the Markdown and HTML-cleaning code for the first time; this spreads it out.
-     */
-    public void prerender(java.util.Collection<String> texts) {
-        java.util.List<String> todo = texts.stream()
-                .filter(t -> t != null && !t.isBlank() && !current.containsKey(t) && !previous.containsKey(t))
-                .distinct().toList();
-        java.util.Map<String, String> done = new java.util.concurrent.ConcurrentHashMap<>();
-        todo.parallelStream().forEach(t -> done.put(t, render(t)));
-        ready = done;
-    }
-
-    /** Forgets what {@link #prerender} made (what a cached renderer used is kept as usual). */
-    public void dropPrerendered() {
-        ready = java.util.Map.of();
-    }
-
     private String render(String markdown) {
         String html = renderer.render(parser.parse(markdown));
         Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
-        clean.outputSettings(output.clone()); // one each: texts may be rendered on several threads
+        clean.outputSettings(output);
         for (Element a : clean.select("a[href]")) {
             String href = a.attr("href");
             // "//host/…" is another site (scheme-relative), not a page of this one

@@ -61,45 +61,6 @@ public final class SiteModel {
     }
 
     private void build() {
-        markdown.prerender(markdownTexts());
-        try {
-            buildModel();
-        } finally {
-            markdown.dropPrerendered();
-        }
-    }
-
-    /** Every Markdown text the model shows: speakers' and terms' notes, the introduction, notes, reasons. */
-    private List<String> markdownTexts() {
-        List<String> texts = new ArrayList<>();
-        for (Speaker s : edition.speakers()) {
-            if (s.about() != null) {
-                texts.add(s.about().zh());
-                texts.add(s.about().en());
-            }
-        }
-        for (Term t : edition.glossary()) {
-            texts.add(t.note());
-        }
-        Bilingual intro = edition.meta().introduction();
-        if (intro != null) {
-            texts.add(intro.zh());
-            texts.add(intro.en());
-        }
-        for (Note n : edition.notes().values()) {
-            texts.add(n.markdown());
-        }
-        for (Section s : edition.sections()) {
-            for (Turn t : s.turns()) {
-                for (Intervention iv : t.interventions()) {
-                    texts.add(iv.reason());
-                }
-            }
-        }
-        return texts;
-    }
-
-    private void buildModel() {
         for (Speaker s : edition.speakers()) {
             Map<String, Object> m = new SmallMap();
             m.put("id", s.id());
