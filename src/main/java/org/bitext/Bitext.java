@@ -144,7 +144,6 @@ public final class Bitext {
      */
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         session.begin();
-        session.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags, session);
         Path out = options.out().toAbsolutePath().normalize();
         try (Publisher publisher = Publisher.open(out)) {

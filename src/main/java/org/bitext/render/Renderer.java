@@ -54,22 +54,6 @@ public final class Renderer {
         config.setTemplateUpdateDelayMilliseconds(0);
     }
 
-    /**
-     * Parses the templates among {@code names} (paths relative to the templates folder) into the cache
-     * ahead of rendering. A template that does not parse is left for {@link #render} to report.
-     */
-    public void parse(java.util.Collection<String> names) {
-        for (String name : names) {
-            if (name.endsWith(".ftlh") && !name.contains("/.")) {
-                try {
-                    config.getTemplate(name);
-                } catch (IOException e) {
-                    // reported, with its place, when a page is rendered with it
-                }
-            }
-        }
-    }
-
     /** The data model of the page at {@code path} (relative to the site root): the site, the page and where it is. */
     public static Map<String, Object> model(String path, Map<String, Object> site, Map<String, Object> page) {
         Map<String, Object> model = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package org.bitext.site;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
@@ -53,8 +50,6 @@ public final class BuildSession {
     private Map<String, byte[]> templateFiles = Map.of();
     private Renderer renderer;
     private Path rendererFor;
-    private CompletableFuture<Map<String, byte[]>> preparing;
-    private Path preparingFor;
 
     /** The last good build: where it went, every path it made, and what is kept of its small files. */
     private Path lastOut;
@@ -144,53 +139,6 @@ public final class BuildSession {
      * since the last build.
      */
     Map<String, byte[]> readTemplates(Path templates) throws IOException {
-        CompletableFuture<Map<String, byte[]>> ready = preparing;
-        preparing = null;
-        if (ready != null && templates.equals(preparingFor)) {
-            try {
-                return ready.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e;
-            }
-        }
-        settle(ready);
-        return readTemplatesNow(templates);
-    }
-
-    /**
-     * Starts reading the templates folder and parsing its templates on another core, while the content
-     * loads; {@link #readTemplates} then takes the result. Most of a cold build's time is code running
-     * for the first time, so the two halves overlap well.
-     */
-    public void prepare(Path templates) {
-        settle(preparing); // one at a time: both would set the renderer
-        preparingFor = templates;
-        preparing = CompletableFuture.supplyAsync(() -> {
-            try {
-                Map<String, byte[]> files = readTemplatesNow(templates);
-                renderer.parse(files.keySet());
-                return files;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** Waits for a preparation nobody took (a build that failed while loading), ignoring how it ended. */
-    private static void settle(CompletableFuture<?> f) {
-        if (f != null) {
-            try {
-                f.join();
-            } catch (CompletionException e) {
-                // whoever reads the templates next meets the same problem, and reports it
-            }
-        }
-    }
-
-    private Map<String, byte[]> readTemplatesNow(Path templates) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(templates)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
