@@ -19,7 +19,7 @@ SEED=${SEED:-1}
 # Heap of the synthetic builds. 800m keeps the whole process of a 100 000-turn build under 1 GiB of
 # peak RSS (G1, the default collector; the heap plus ~150 MB of JIT code, metaspace and G1's own
 # structures); -Xmx1g lets G1 grow the heap to 1 GiB and the process to ~1.25 GiB. SerialGC does not
-# fit in 800m (its old generation is two thirds of the heap). See RSS-REPORT.md / BENCHMARKS.md.
+# fit in 800m (its old generation is two thirds of the heap). See docs/memory-100k.md and BENCHMARKS.md.
 XMX=${XMX:-800m}
 XMX_FALLBACK=${XMX_FALLBACK:-6g}   # used, and reported, when a build does not fit in $XMX
 # the flags the measurements justify for the small, start-up-bound build (see BENCHMARKS.md)
