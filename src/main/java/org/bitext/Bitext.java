@@ -81,14 +81,13 @@ public final class Bitext {
         if (transcriptText != null) {
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
             Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
-            String cut = layer == null ? null : end;
-            transcript = session == null ? null : session.transcript(transcriptBytes, cut, endAt);
+            transcript = session == null ? null : session.transcript(transcriptBytes, end, endAt);
             if (transcript == null) {
                 int before = diags.all().size();
-                Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText, cut, endAt, diags);
+                Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText, end, endAt, diags);
                 transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
                 if (session != null && diags.all().size() == before) { // one with messages is read again, to give them again
-                    session.keepTranscript(transcriptBytes, cut, endAt, transcript);
+                    session.keepTranscript(transcriptBytes, end, endAt, transcript);
                 }
             }
         }

@@ -74,11 +74,6 @@ public final class Reads {
         return !untrackable;
     }
 
-    /** How many reads were recorded. */
-    public int size() {
-        return reads;
-    }
-
     /**
      * True when every read of this record gives the same answer against {@code model}, so the template
      * rendered against it would write the same text.

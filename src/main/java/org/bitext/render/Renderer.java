@@ -67,17 +67,9 @@ public final class Renderer {
     }
 
     /**
-     * Renders {@code template} for the page at {@code path} (relative to the site root) into
-     * {@code out}. Returns false after reporting an error (the output is then incomplete).
-     */
-    public boolean render(String template, String path, Map<String, Object> site, Map<String, Object> page,
-            Writer out, Diagnostics diags) {
-        return render(template, path, model(path, site, page), (Reads) null, out, diags);
-    }
-
-    /**
-     * Renders {@code template} with the page {@link #model}, recording what it reads into {@code reads}
-     * when that is not null. Returns false after reporting an error.
+     * Renders {@code template} with the page {@link #model} of the page at {@code path} into {@code out},
+     * recording what it reads into {@code reads} when that is not null. Returns false after reporting an
+     * error (the output is then incomplete).
      */
     public boolean render(String template, String path, Map<String, Object> model, Reads reads, Writer out,
             Diagnostics diags) {

@@ -247,21 +247,12 @@ final class HtmlTags {
             if (attributes.isEmpty()) {
                 attributes = new ArrayList<>(8);
             }
-            if (!has(attributes, attr)) {
+            if (get(attributes, attr) == null) {
                 attributes.add(attr);
                 attributes.add(value);
             }
         }
         return new Tag(name, attributes);
-    }
-
-    private static boolean has(List<String> attributes, String name) {
-        for (int i = 0; i < attributes.size(); i += 2) {
-            if (attributes.get(i).equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The value of attribute {@code name}, or null. */

@@ -93,9 +93,6 @@ public final class LinkChecker {
                 if (id != null) {
                     ids.add(id);
                 }
-                if (attributes.size() <= 2 && id != null) {
-                    return;
-                }
                 for (String attr : LINK_ATTRS) {
                     String link = HtmlTags.get(attributes, attr);
                     if (link != null) {
