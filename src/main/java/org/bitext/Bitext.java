@@ -13,6 +13,7 @@ import java.util.Map;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.diag.Timings;
 import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
@@ -73,7 +74,9 @@ public final class Bitext {
         if (yamlText != null) {
             diags.addSource(editionFile.toString(), yamlText);
         }
+        Timings.mark("read the inputs");
         EditorialLayer layer = yamlText == null ? null : new EditorialReader().read(editionFile.toString(), yamlText, diags);
+        Timings.mark("read edition.yaml");
         // This method runs once, in the interpreter, which keeps what a local holds until the method
         // returns: let the texts go before the annotator runs (a 66 MB edition.yaml is ~100 MB as a String).
         yamlText = null;
@@ -93,12 +96,14 @@ public final class Bitext {
         }
         transcriptText = null;
         transcriptBytes = null;
+        Timings.mark("read the transcript");
         if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null
                 || transcript.sections().stream().allMatch(s -> s.paragraphs().isEmpty())) {
             // without paragraphs every quote would also fail to match: report the cause only
             throw new BuildFailure(diags);
         }
         Edition edition = new Annotator(transcript, layer, strict, diags).annotate();
+        Timings.mark("annotate");
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
@@ -152,6 +157,7 @@ public final class Bitext {
                 throw new BuildFailure(diags);
             }
             session.publish(publisher, out);
+            Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }
     }

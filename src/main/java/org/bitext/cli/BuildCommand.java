@@ -2,30 +2,20 @@ package org.bitext.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.bitext.Bitext;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Timings;
 import org.bitext.edition.Edition;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bitext build}: render the edition and replace the output folder only if all is well. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Build the edition into the output folder.")
-final class BuildCommand implements Callable<Integer> {
-    @Mixin
-    BuildOptions options = new BuildOptions();
+final class BuildCommand {
+    private BuildCommand() {
+    }
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() throws IOException {
+    static int run(Options options, PrintWriter out, PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Timings.mark("main");
         Diagnostics diags = new Diagnostics();
         try {
             Bitext.Result result = Bitext.build(options.toOptions(), diags);

@@ -2,20 +2,66 @@ package org.bitext.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code bitext} command: build, check, serve. */
-@Command(name = "bitext", mixinStandardHelpOptions = true, version = "bitext 0.1.0",
-        description = "Builds a bilingual annotated edition of an interview transcript as a static site.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/**
+ * The {@code bitext} command: build, check, serve. The command line is parsed by hand ({@link Options}):
+ * a parsing library cost a cold build more start-up time than the whole YAML parse (BENCHMARKS.md).
+ *
+ * <p>Exit codes: 0 done, 1 the content has errors (or the preview cannot start), 2 the command line is
+ * wrong, 70 an internal error.
+ */
+public final class Main {
+    static final String VERSION = "bitext 0.1.0";
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private static final String OPTION_HELP = """
+              -h, --help            Show this help message and exit.
+              -V, --version         Print version information and exit.
+            """;
+
+    private static final String BUILD_OPTIONS = """
+                  --content=DIR     content folder (default: content)
+                  --templates=DIR   templates folder (default: templates)
+                  --out=DIR         output folder (default: site)
+                  --strict          treat warnings (pending translations, turns without
+                                      topic, unused glossary terms) as errors
+                  --verbose         show stack traces of internal errors
+            """;
+
+    private static final String USAGE = """
+            Usage: bitext [-hV] COMMAND [OPTIONS]
+            Builds a bilingual annotated edition of an interview transcript as a static
+            site.
+              -h, --help      Show this help message and exit.
+              -V, --version   Print version information and exit.
+            Commands:
+              build  Build the edition into the output folder.
+              check  Validate content and templates; write nothing.
+              serve  Build, serve the site on this machine, rebuild on every save and
+                       reload open pages.
+            Run 'bitext COMMAND --help' for the options of a command.
+            """;
+
+    private Main() {
+    }
+
+    static String usage(String command) {
+        return switch (command) {
+            case "build" -> "Usage: bitext build [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
+                    + "                    [--out=DIR]\n"
+                    + "Build the edition into the output folder.\n" + BUILD_OPTIONS + OPTION_HELP;
+            case "check" -> "Usage: bitext check [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
+                    + "                    [--out=DIR]\n"
+                    + "Validate content and templates; write nothing (--out is accepted and ignored).\n"
+                    + BUILD_OPTIONS + OPTION_HELP;
+            case "serve" -> "Usage: bitext serve [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
+                    + "                    [--out=DIR] [--port=N] [--host=H]\n"
+                    + "Build, serve the site on this machine, rebuild on every save and reload open\n"
+                    + "pages.\n" + BUILD_OPTIONS
+                    + "      --port=N          port to listen on; 0 picks a free one (default: 8000)\n"
+                    + "      --host=H          address to listen on (default: 127.0.0.1, this machine\n"
+                    + "                          only)\n" + OPTION_HELP;
+            default -> USAGE;
+        };
     }
 
     public static void main(String[] args) {
@@ -25,22 +71,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("bitext: internal error: " + ex);
-            if (parseResult.hasMatchedOption("--verbose")) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("(run with --verbose for the stack trace)");
-            }
-            err.flush();
-            return 70;
-        });
         int code;
         try {
-            code = cl.execute(args);
+            code = dispatch(args, out, err);
         } catch (OutOfMemoryError e) {
             // Nothing was written (the site is swapped in only after a whole build); say what to do.
             err.println("bitext: out of memory; the edition is too large for this Java heap ("
@@ -50,5 +83,59 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "", "-h", "--help" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            case "-V", "--version" -> {
+                out.println(VERSION);
+                return 0;
+            }
+            case "build", "check", "serve" -> {
+                // handled below
+            }
+            default -> {
+                err.println(command.startsWith("-") ? "Unknown option: '" + command + "'"
+                        : "Unknown command: '" + command + "' (the commands are build, check and serve)");
+                err.print(USAGE);
+                return 2;
+            }
+        }
+        Options options;
+        try {
+            options = Options.parse(command, args, 1);
+        } catch (Options.UsageException e) {
+            err.println(e.getMessage());
+            err.print(usage(command));
+            return 2;
+        }
+        if (options.help) {
+            out.print(usage(command));
+            return 0;
+        }
+        if (options.version) {
+            out.println(VERSION);
+            return 0;
+        }
+        try {
+            return switch (command) {
+                case "build" -> BuildCommand.run(options, out, err);
+                case "check" -> CheckCommand.run(options, out, err);
+                default -> ServeCommand.run(options, out, err);
+            };
+        } catch (Exception | StackOverflowError | AssertionError e) {
+            err.println("bitext: internal error: " + e);
+            if (options.verbose) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for the stack trace)");
+            }
+            return 70;
+        }
     }
 }

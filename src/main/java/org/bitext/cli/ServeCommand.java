@@ -5,40 +5,16 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.concurrent.Callable;
 import org.bitext.serve.DevServer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bitext serve}: build, serve on this machine, rebuild on every save and reload the open pages. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Build, serve the site on this machine, rebuild on every save and reload open pages.")
-final class ServeCommand implements Callable<Integer> {
-    @Mixin
-    BuildOptions options = new BuildOptions();
+final class ServeCommand {
+    private ServeCommand() {
+    }
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DevServer.DEFAULT_PORT,
-            description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = "--host", paramLabel = "H", defaultValue = DevServer.DEFAULT_HOST,
-            description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
-    String host;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            err.println("bitext: --port must be between 0 and 65535, not " + port);
-            return 2;
-        }
+    static int run(Options options, PrintWriter out, PrintWriter err) throws InterruptedException {
+        String host = options.host;
+        int port = options.port;
         try {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 err.println("bitext: warning: listening on " + host + ": anyone who can reach this machine can read the preview");

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.diag.Timings;
 import org.bitext.edition.Edition;
 import org.bitext.render.Pages;
 import org.bitext.render.Reads;
@@ -58,8 +59,10 @@ public final class SiteRenderer {
         }
         Map<String, byte[]> templateFiles = session.readTemplates(templates);
         Renderer renderer = session.renderer();
+        Timings.mark("set up the templates");
         SiteModel model = new SiteModel(edition, session.markdown());
         Map<String, Object> site = model.site();
+        Timings.mark("page model");
         List<Job> jobs = new ArrayList<>();
         page(jobs, renderer, site, "index.ftlh", Pages.HOME, Map.of());
         page(jobs, renderer, site, "transcript.ftlh", Pages.TRANSCRIPT, Map.of());
@@ -104,6 +107,7 @@ public final class SiteRenderer {
         // Files are made on all cores; each is handed to the sink as soon as it is whole, so at most
         // one file per core is in memory (and a big one only up to Publisher.SPILL_AT).
         List<Object> made = jobs.parallelStream().map(j -> make(j, sink, out, checker, paths)).toList();
+        Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
         for (Object m : made) {
             if (m instanceof IOException e) {
@@ -125,6 +129,7 @@ public final class SiteRenderer {
         }
         new MarkdownLinks(diags, session.markdown()).check(edition, paths, pages);
         checker.report(pages, diags);
+        Timings.mark("check the links");
         return jobs.size();
     }
 

@@ -88,4 +88,67 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("content folder does not exist"), r.err());
     }
+
+    @Test
+    void noArgumentsOrHelpPrintTheCommandsAndVersionPrintsTheVersion() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
+            TestSupport.Run r = TestSupport.cli(args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("Usage: bitext"), r.out());
+            for (String command : new String[] {"build", "check", "serve"}) {
+                assertTrue(r.out().contains("\n  " + command + "  "), command + " listed: " + r.out());
+            }
+        }
+        assertEquals("bitext 0.1.0\n", TestSupport.cli("--version").out().replace("\r", ""));
+        assertEquals("bitext 0.1.0\n", TestSupport.cli("build", "-V").out().replace("\r", ""));
+        TestSupport.Run help = TestSupport.cli("build", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--content=DIR") && help.out().contains("--strict"), help.out());
+        assertFalse(help.out().contains("--port"), "only serve takes --port: " + help.out());
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterAnEqualsSignOrAsTheNextArgument() {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, TestSupport.cli("build", "--content=" + TestSupport.MINI, "--out=" + a).code());
+        assertEquals(0, TestSupport.cli("build", "--out", b.toString(), "--content", TestSupport.MINI.toString(),
+                "--templates", TestSupport.TEMPLATES.toString()).code());
+        assertTrue(Files.isRegularFile(a.resolve("edition.json")));
+        assertTrue(Files.isRegularFile(b.resolve("edition.json")));
+    }
+
+    @Test
+    void aWrongCommandLineIsExitCodeTwoWithTheReasonAndTheUsageAndRunsNothing() {
+        Path out = tmp.resolve("out");
+        String mini = TestSupport.MINI.toString();
+        String[][] wrong = {
+            {"frob"},
+            {"--frob"},
+            {"build", "--bogus", "--content", mini, "--out", out.toString()},
+            {"build", "--content", mini, "--out"},
+            {"build", "--content", mini, "--out", out.toString(), "--out", out.toString()},
+            {"build", "--content", mini, "--out", out.toString(), "extra"},
+            {"build", "--content", mini, "--out", out.toString(), "--strict=yes"},
+            {"build", "--content", mini, "--out", out.toString(), "--port", "9000"},
+            {"build", "--content=", "--out", out.toString()},
+            {"serve", "--port", "x", "--content", mini, "--out", out.toString()},
+            {"serve", "--port=70000", "--content", mini, "--out", out.toString()},
+        };
+        String[] reasons = {"Unknown command: 'frob'", "Unknown option: '--frob'", "Unknown option: '--bogus'",
+            "Option '--out' needs a value (DIR)", "Option '--out' is given more than once",
+            "Unexpected argument: 'extra'", "Option '--strict' takes no value", "Unknown option: '--port'",
+            "Option '--content' needs a value (DIR), not an empty one",
+            "Invalid value for option '--port': 'x' is not a number",
+            "Invalid value for option '--port': 70000 is not between 0 and 65535"};
+        for (int i = 0; i < wrong.length; i++) {
+            TestSupport.Run r = TestSupport.cli(wrong[i]);
+            String what = String.join(" ", wrong[i]);
+            assertEquals(2, r.code(), what);
+            assertTrue(r.err().startsWith(reasons[i]), what + ":\n" + r.err());
+            assertTrue(r.err().contains("Usage: bitext"), "the usage follows: " + r.err());
+            assertEquals("", r.out(), what);
+            assertFalse(Files.exists(out), what + " wrote nothing");
+        }
+    }
 }

@@ -1,0 +1,124 @@
+package org.bitext.cli;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.bitext.Bitext;
+import org.bitext.serve.DevServer;
+
+/**
+ * The options of one command, parsed from its arguments. Options are long ({@code --out DIR} or
+ * {@code --out=DIR}) except the help and version switches, which also have {@code -h} and {@code -V}.
+ * Every mistake is a {@link UsageException} naming the argument; nothing is guessed.
+ */
+final class Options {
+    Path content = Path.of("content");
+    Path templates = Path.of("templates");
+    Path out = Path.of("site");
+    boolean strict;
+    boolean verbose;
+    boolean help;
+    boolean version;
+    int port = DevServer.DEFAULT_PORT;
+    String host = DevServer.DEFAULT_HOST;
+
+    /** A command line that cannot be run: the message, then the usage of the command it was for. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Parses {@code args[from..]} for {@code command} ("build", "check" or "serve"). */
+    static Options parse(String command, String[] args, int from) throws UsageException {
+        Options o = new Options();
+        Set<String> seen = new HashSet<>();
+        boolean serve = command.equals("serve");
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> o.help = flag(arg, value);
+                case "-V", "--version" -> o.version = flag(arg, value);
+                case "--strict" -> o.strict = flag(arg, value);
+                case "--verbose" -> o.verbose = flag(arg, value);
+                case "--content", "--templates", "--out", "--port", "--host" -> {
+                    if (!serve && (name.equals("--port") || name.equals("--host"))) {
+                        throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
+                    }
+                    if (!seen.add(name)) {
+                        throw new UsageException("Option '" + name + "' is given more than once");
+                    }
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + ")");
+                        }
+                        value = args[++i];
+                    }
+                    o.set(name, value);
+                }
+                default -> throw new UsageException(arg.startsWith("-")
+                        ? "Unknown option: '" + arg + "'"
+                        : "Unexpected argument: '" + arg + "' (" + command + " takes options only)");
+            }
+        }
+        return o;
+    }
+
+    private static boolean flag(String arg, String value) throws UsageException {
+        if (value != null) {
+            throw new UsageException("Option '" + arg.substring(0, arg.indexOf('=')) + "' takes no value");
+        }
+        return true;
+    }
+
+    private static String label(String name) {
+        return switch (name) {
+            case "--port" -> "N";
+            case "--host" -> "H";
+            default -> "DIR";
+        };
+    }
+
+    private void set(String name, String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + "), not an empty one");
+        }
+        switch (name) {
+            case "--content" -> content = path(name, value);
+            case "--templates" -> templates = path(name, value);
+            case "--out" -> out = path(name, value);
+            case "--host" -> host = value;
+            default -> {
+                try {
+                    port = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("Invalid value for option '--port': '" + value + "' is not a number");
+                }
+                if (port < 0 || port > 65535) {
+                    throw new UsageException("Invalid value for option '--port': " + value + " is not between 0 and 65535");
+                }
+            }
+        }
+    }
+
+    private static Path path(String name, String value) throws UsageException {
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("Invalid value for option '" + name + "': " + e.getMessage());
+        }
+    }
+
+    Bitext.Options toOptions() {
+        return new Bitext.Options(content, templates, out, strict);
+    }
+}
