@@ -1,8 +1,10 @@
 package org.bitext.site;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.parser.Parser;
@@ -18,7 +20,12 @@ import org.jsoup.parser.Parser;
  * end tags are skipped (with their quoted attributes, so a {@code >} inside quotes does not end them).
  * Tag and attribute names are lower-cased; of an attribute given twice the first counts, as in HTML.
  * Character references in attribute values are decoded. A tag cut off by the end of the text is
- * dropped. Reads from a {@link Reader}, holding only a small window of the text.
+ * dropped.
+ *
+ * <p>It reads the page's UTF-8 bytes, not characters: every character the tokenizer looks for is ASCII,
+ * and no byte of a multi-byte UTF-8 sequence is, so only the names and the values it hands over are
+ * ever decoded. Values of attributes the caller does not ask for are skipped without being copied. A
+ * page in memory is read where it lies; one in a file through a small window.
  */
 final class HtmlTags {
     /** Told of every start tag in text order. */
@@ -32,23 +39,41 @@ final class HtmlTags {
     private static final Set<String> TEXT_ONLY = Set.of("script", "style", "xmp", "iframe", "noembed", "noframes",
             "textarea", "title");
 
-    private final Reader in;
-    private final char[] buf = new char[1 << 14];
+    private final InputStream in; // null: the whole text is in buf
+    private final Set<String> keep; // null: every attribute
+    private byte[] buf;
     private int pos;
     private int end;
     private boolean eof;
-    private final StringBuilder sb = new StringBuilder();
+    private byte[] scratch = new byte[128];
+    private int length; // of what is in scratch
 
-    private HtmlTags(Reader in) {
+    private HtmlTags(InputStream in, byte[] buf, int end, Set<String> keep) {
         this.in = in;
+        this.buf = buf;
+        this.end = end;
+        this.eof = in == null;
+        this.keep = keep;
     }
 
-    /** Reads all of {@code html}, telling {@code visitor} of each start tag. */
-    static void scan(Reader html, Visitor visitor) throws IOException {
-        new HtmlTags(html).run(visitor);
+    /**
+     * Reads {@code html[0..length)}, telling {@code visitor} of each start tag with the attributes named
+     * in {@code keep} (all of them if null).
+     */
+    static void scan(byte[] html, int length, Set<String> keep, Visitor visitor) {
+        try {
+            new HtmlTags(null, html, length, keep).run(visitor);
+        } catch (IOException e) {
+            throw new AssertionError("no I/O on a text in memory", e);
+        }
     }
 
-    /** Makes at least {@code n} characters available from pos, if the text has them. */
+    /** Reads all of {@code html}, as {@link #scan(byte[], int, Set, Visitor)} does. */
+    static void scan(InputStream html, Set<String> keep, Visitor visitor) throws IOException {
+        new HtmlTags(html, new byte[1 << 14], 0, keep).run(visitor);
+    }
+
+    /** Makes at least {@code n} bytes available from pos, if the text has them. */
     private boolean have(int n) throws IOException {
         if (end - pos >= n) {
             return true;
@@ -70,13 +95,13 @@ final class HtmlTags {
         return end - pos >= n;
     }
 
-    /** The next character, or -1 at the end. */
+    /** The next byte (0-255), or -1 at the end. */
     private int next() throws IOException {
-        return pos < end || have(1) ? buf[pos++] : -1;
+        return pos < end || have(1) ? buf[pos++] & 0xFF : -1;
     }
 
     private int peek() throws IOException {
-        return pos < end || have(1) ? buf[pos] : -1;
+        return pos < end || have(1) ? buf[pos] & 0xFF : -1;
     }
 
     /** True, and consumed, if the text goes on with {@code s} (ASCII letters compared without case). */
@@ -85,7 +110,7 @@ final class HtmlTags {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            char c = buf[pos + i];
+            int c = buf[pos + i] & 0xFF;
             char want = s.charAt(i);
             if (c != want && !(ignoreCase && lower(c) == want)) {
                 return false;
@@ -95,8 +120,8 @@ final class HtmlTags {
         return true;
     }
 
-    private static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    private static int lower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
     private static boolean space(int c) {
@@ -107,20 +132,58 @@ final class HtmlTags {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
+    /** Moves pos to the next {@code stop} byte (or the end) and returns false at the end. */
+    private boolean seek(int stop, boolean copy) throws IOException {
+        byte b = (byte) stop;
+        while (true) {
+            byte[] a = buf;
+            int i = pos;
+            int e = end;
+            while (i < e && a[i] != b) {
+                i++;
+            }
+            if (copy) {
+                append(a, pos, i - pos);
+            }
+            pos = i;
+            if (i < e) {
+                return true;
+            }
+            if (!have(1)) {
+                return false;
+            }
+        }
+    }
+
+    private void append(byte[] a, int from, int n) {
+        if (length + n > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, length + n));
+        }
+        System.arraycopy(a, from, scratch, length, n);
+        length += n;
+    }
+
+    private void append(int c) {
+        if (length == scratch.length) {
+            scratch = Arrays.copyOf(scratch, scratch.length * 2);
+        }
+        scratch[length++] = (byte) c;
+    }
+
+    private String scratchText() {
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
+    }
+
     /** Skips past the next {@code >} (a bogus comment, a doctype). */
     private void skipPast(char stop) throws IOException {
-        int c;
-        do {
-            c = next();
-        } while (c != stop && c != -1);
+        if (seek(stop, false)) {
+            pos++;
+        }
     }
 
     private void run(Visitor visitor) throws IOException {
-        int c;
-        while ((c = next()) != -1) {
-            if (c != '<') {
-                continue;
-            }
+        while (seek('<', false)) {
+            pos++;
             int d = peek();
             if (d == '!') {
                 pos++;
@@ -133,7 +196,7 @@ final class HtmlTags {
                 pos++;
                 int e = peek();
                 if (alpha(e)) {
-                    tag(); // an end tag: its attributes are read only to find where it ends
+                    tag(false); // an end tag: its attributes are read only to find where it ends
                 } else if (e == '>') {
                     pos++;
                 } else if (e != -1) {
@@ -142,7 +205,7 @@ final class HtmlTags {
             } else if (d == '?') {
                 skipPast('>');
             } else if (alpha(d)) {
-                Tag t = tag();
+                Tag t = tag(true);
                 if (t == null) {
                     return; // cut off by the end of the text
                 }
@@ -181,12 +244,13 @@ final class HtmlTags {
 
     /** Skips the text of a text-only element up to its end tag ("</name" then a space, "/" or ">"). */
     private void skipText(String name) throws IOException {
-        int c;
-        while ((c = next()) != -1) {
-            if (c == '<' && consume("/" + name, true)) {
+        String endTag = "/" + name;
+        while (seek('<', false)) {
+            pos++;
+            if (consume(endTag, true)) {
                 int e = peek();
                 if (space(e) || e == '/' || e == '>') {
-                    tag(); // the end tag itself
+                    tag(false); // the end tag itself
                     return;
                 }
             }
@@ -196,14 +260,22 @@ final class HtmlTags {
     private record Tag(String name, List<String> attributes) {
     }
 
-    /** Reads a tag from its name to its ">"; null if the text ends first. */
-    private Tag tag() throws IOException {
-        sb.setLength(0);
+    private static final Tag END_TAG = new Tag("", List.of());
+
+    /**
+     * Reads a tag from its name to its ">"; null if the text ends first. Of an end tag ({@code start}
+     * false) nothing is kept: it is only read to its end.
+     */
+    private Tag tag(boolean start) throws IOException {
+        length = 0;
         int c;
         while ((c = next()) != -1 && !space(c) && c != '/' && c != '>') {
-            sb.append(lower((char) c));
+            append(lower(c));
         }
-        String name = sb.indexOf("\0") < 0 ? sb.toString() : sb.toString().replace('\0', '\uFFFD');
+        String name = start ? scratchText() : "";
+        if (name.indexOf('\0') >= 0) {
+            name = name.replace('\0', '\uFFFD');
+        }
         List<String> attributes = List.of();
         while (c != '>') {
             if (c == -1) {
@@ -214,12 +286,13 @@ final class HtmlTags {
                 continue;
             }
             // an attribute name: its first character may be anything, even "="
-            sb.setLength(0);
-            sb.append(lower((char) c));
+            length = 0;
+            append(lower(c));
             while ((c = next()) != -1 && !space(c) && c != '/' && c != '>' && c != '=') {
-                sb.append(lower((char) c));
+                append(lower(c));
             }
-            String attr = sb.toString();
+            String attr = start ? scratchText() : null;
+            boolean wanted = start && (keep == null || keep.contains(attr));
             while (space(c)) {
                 c = next();
             }
@@ -229,20 +302,31 @@ final class HtmlTags {
                 while (space(c)) {
                     c = next();
                 }
-                sb.setLength(0);
+                length = 0;
                 if (c == '"' || c == '\'') {
-                    int quote = c;
-                    while ((c = next()) != quote && c != -1) {
-                        sb.append((char) c);
+                    if (seek(c, wanted)) {
+                        pos++; // the closing quote
+                        c = next();
+                    } else {
+                        c = -1;
                     }
-                    c = c == -1 ? -1 : next();
                 } else {
                     while (c != -1 && !space(c) && c != '>') {
-                        sb.append((char) c);
+                        if (wanted) {
+                            append(c);
+                        }
                         c = next();
                     }
                 }
-                value = sb.indexOf("&") >= 0 ? Parser.unescapeEntities(sb.toString(), true) : sb.toString();
+                if (wanted) {
+                    value = scratchText();
+                    if (value.indexOf('&') >= 0) {
+                        value = Parser.unescapeEntities(value, true);
+                    }
+                }
+            }
+            if (!wanted) {
+                continue;
             }
             if (attributes.isEmpty()) {
                 attributes = new ArrayList<>(8);
@@ -252,7 +336,7 @@ final class HtmlTags {
                 attributes.add(value);
             }
         }
-        return new Tag(name, attributes);
+        return start ? new Tag(name, attributes) : END_TAG;
     }
 
     /** The value of attribute {@code name}, or null. */

@@ -1,10 +1,7 @@
 package org.bitext.site;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +44,7 @@ public final class LinkChecker {
     public static void check(Map<String, byte[]> files, String basePath, Diagnostics diags) {
         LinkChecker checker = new LinkChecker(files.keySet(), basePath);
         List<String> pages = files.keySet().stream().filter(LinkChecker::isPage).sorted().toList();
-        List<PageFacts> scanned = pages.parallelStream().map(p -> checker.scan(p,
-                new InputStreamReader(new ByteArrayInputStream(files.get(p)), StandardCharsets.UTF_8))).toList();
+        List<PageFacts> scanned = pages.parallelStream().map(p -> checker.scan(p, files.get(p))).toList();
         Map<String, PageFacts> facts = new TreeMap<>();
         for (int i = 0; i < pages.size(); i++) {
             facts.put(pages.get(i), scanned.get(i));
@@ -80,34 +76,70 @@ public final class LinkChecker {
 
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
+    /** The attributes the link check reads; the scanner skips the values of all others. */
+    private static final Set<String> READ = Set.of("id", "rel", Markdown.SITE_LINK, "href", "src", "srcset", "action",
+            "poster", "data");
+
+    /** Reads the ids and links of a page in memory. Thread-safe. */
+    public PageFacts scan(String page, byte[] html) {
+        Facts f = new Facts(page);
+        HtmlTags.scan(html, html.length, READ, f);
+        return f.done();
+    }
+
     /**
-     * Reads a page's ids and links as it streams by ({@link HtmlTags}: the tags only, no tree), so a page
-     * of 100 000 turns never exists as one DOM. Thread-safe.
+     * Reads the ids and links of a page just made, from memory or, for a big one, as it streams from
+     * its file ({@link HtmlTags}: the tags only, no tree), so a page of 100 000 turns never exists as
+     * one DOM. Thread-safe.
      */
-    public PageFacts scan(String page, Reader html) {
-        List<String> ids = new ArrayList<>();
-        List<Object> checks = new ArrayList<>();
-        try {
-            HtmlTags.scan(html, (tag, attributes) -> {
-                String id = HtmlTags.get(attributes, "id");
-                if (id != null) {
-                    ids.add(id);
-                }
-                for (String attr : LINK_ATTRS) {
-                    String link = HtmlTags.get(attributes, attr);
-                    if (link != null) {
-                        String rel = HtmlTags.get(attributes, "rel");
-                        Object check = firstLook(page, tag, rel == null ? "" : rel, attr, link,
-                                HtmlTags.get(attributes, Markdown.SITE_LINK) != null);
-                        if (check != null) {
-                            checks.add(check);
-                        }
+    public PageFacts scan(String page, PageOut file) throws IOException {
+        Facts f = new Facts(page);
+        if (file.inMemory()) {
+            byte[] bytes = file.bytes();
+            HtmlTags.scan(bytes, bytes.length, READ, f);
+        } else {
+            try (InputStream in = file.stream()) {
+                HtmlTags.scan(in, READ, f);
+            }
+        }
+        return f.done();
+    }
+
+    /** What the scan of one page finds: its ids, and what is known about each link so far. */
+    private final class Facts implements HtmlTags.Visitor {
+        private final String page;
+        private final List<String> ids = new ArrayList<>();
+        private final List<Object> checks = new ArrayList<>();
+
+        Facts(String page) {
+            this.page = page;
+        }
+
+        @Override
+        public void startTag(String tag, List<String> attributes) {
+            String id = HtmlTags.get(attributes, "id");
+            if (id != null) {
+                ids.add(id);
+            }
+            for (String attr : LINK_ATTRS) {
+                String link = HtmlTags.get(attributes, attr);
+                if (link != null) {
+                    String rel = HtmlTags.get(attributes, "rel");
+                    Object check = firstLook(page, tag, rel == null ? "" : rel, attr, link,
+                            HtmlTags.get(attributes, Markdown.SITE_LINK) != null);
+                    if (check != null) {
+                        checks.add(check);
                     }
                 }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            }
         }
+
+        PageFacts done() {
+            return facts(ids, checks);
+        }
+    }
+
+    private PageFacts facts(List<String> ids, List<Object> checks) {
         Ids own = Ids.of(ids);
         // links to this page's own fragments can be decided now that all its ids are read
         List<Object> kept = new ArrayList<>();

@@ -1,13 +1,9 @@
 package org.bitext.site;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -82,9 +78,8 @@ public final class PageOut extends OutputStream {
         return buf;
     }
 
-    /** Reads the file back as text, from memory or from its file. */
-    public Reader reader() throws IOException {
-        return inMemory() ? new StringReader(new String(buf, 0, count, StandardCharsets.UTF_8)) // decoded at once: faster than a stream
-                : new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    /** Reads a file that is not {@link #inMemory} back from its file. */
+    InputStream stream() throws IOException {
+        return Files.newInputStream(file);
     }
 }

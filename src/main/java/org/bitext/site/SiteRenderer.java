@@ -186,7 +186,7 @@ public final class SiteRenderer {
             if (LinkChecker.isPage(job.path())) {
                 facts = unchanged ? session.facts(job.path(), paths) : null;
                 if (facts == null) {
-                    facts = checker.scan(job.path(), file.reader());
+                    facts = checker.scan(job.path(), file);
                 }
             }
             sink.add(job.path(), file, unchanged);

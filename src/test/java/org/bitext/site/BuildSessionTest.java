@@ -163,4 +163,24 @@ class BuildSessionTest {
         assertSameTree(inMemory, TestSupport.readTree(out));
         assertEquals(EditionJson.of(edition), new String(inMemory.get("edition.json"), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void linksOfFilesWrittenWhileTheyAreMadeAreCheckedFromTheirFiles() throws Exception {
+        Bitext.Options o = options("streamed-links");
+        TestSupport.replaceIn(templates.resolve("glossary.ftlh"), "</@layout.page>",
+                "<a href=\"${root}index.html#no-such-id\">x</a><p title=\"长\" id=\"本页\"><a href=\"#本页\">y</a>"
+                + "<a href=\"#没有\">z</a></@layout.page>");
+        Diagnostics diags = new Diagnostics();
+        Edition edition = Bitext.load(content, false, diags);
+        BuildSession session = BuildSession.once();
+        session.begin();
+        Path out = o.out().toAbsolutePath().normalize();
+        try (Publisher p = Publisher.open(out, 0)) { // every page is scanned back from its file
+            new SiteRenderer(templates, diags, session).render(edition, p, out);
+        }
+        List<String> errors = diags.errors().stream().map(d -> d.message()).sorted().toList();
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals("broken fragment in #没有 (glossary.html has no id \"没有\")", errors.get(0));
+        assertEquals("broken fragment in index.html#no-such-id (index.html has no id \"no-such-id\")", errors.get(1));
+    }
 }

@@ -3,8 +3,9 @@ package org.bitext.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -28,22 +30,52 @@ class HtmlTagsTest {
     private static final List<String> WANTED = List.of("id", "href", "src", "srcset", "action", "poster", "data", "rel",
             "data-site-link");
 
-    /** Each start tag with any wanted attribute, as "tag attr=value…", sorted (a tree builder reports in its own order). */
+    /**
+     * Each start tag with any wanted attribute, as "tag attr=value…", sorted (a tree builder reports in
+     * its own order). The page is read twice, as the link check reads it: from memory asking only for the
+     * wanted attributes, and streamed from a file, a few bytes at a time, asking for all of them. Both
+     * must agree.
+     */
     private static List<String> ours(String html) throws IOException {
-        List<String> out = new ArrayList<>();
-        HtmlTags.scan(new StringReader(html), (tag, attributes) -> {
-            StringBuilder sb = new StringBuilder(tag);
-            for (String a : WANTED) {
-                String v = HtmlTags.get(attributes, a);
-                if (v != null) {
-                    sb.append(' ').append(a).append('=').append(v);
-                }
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        List<String> fromMemory = new ArrayList<>();
+        HtmlTags.scan(bytes, bytes.length, Set.copyOf(WANTED), (tag, attributes) -> add(fromMemory, tag, attributes));
+        List<String> streamed = new ArrayList<>();
+        HtmlTags.scan(new Trickle(bytes), null, (tag, attributes) -> add(streamed, tag, attributes));
+        assertEquals(streamed, fromMemory, "a page in memory and the same page streamed: " + html);
+        return fromMemory.stream().sorted().toList();
+    }
+
+    private static void add(List<String> out, String tag, List<String> attributes) {
+        StringBuilder sb = new StringBuilder(tag);
+        for (String a : WANTED) {
+            String v = HtmlTags.get(attributes, a);
+            if (v != null) {
+                sb.append(' ').append(a).append('=').append(v);
             }
-            if (sb.length() > tag.length()) {
-                out.add(sb.toString());
-            }
-        });
-        return out.stream().sorted().toList();
+        }
+        if (sb.length() > tag.length()) {
+            out.add(sb.toString());
+        }
+    }
+
+    /** Hands over a few bytes at a time, as a file or a pipe may: tags and characters are cut anywhere. */
+    private static final class Trickle extends InputStream {
+        private final ByteArrayInputStream in;
+
+        Trickle(byte[] bytes) {
+            in = new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            return in.read(b, off, Math.min(len, 7));
+        }
     }
 
     private static List<String> jsoup(String html) {
@@ -104,6 +136,8 @@ class HtmlTagsTest {
         "<a href = \"spaced.html\" >x</a>",
         "<div id=\"cut\"",
         "<svg><a href=\"in-svg.html\"><text id=\"svg-text\">t</text></a></svg>",
+        "<p class=\"一 > 二\" title='它说\"是\"' lang=zh-Hans id=\"after-skipped\">说</p><a href=\"第一段.html#注释\">注</a>",
+        "<a title=\"" + "很长的标题，".repeat(40) + "\" href=\"after-long.html\" id=\"编号&amp;一\">x</a>",
     };
 
     @Test
@@ -131,20 +165,9 @@ class HtmlTagsTest {
             sb.append("<p id=\"p").append(i).append("\">一段文字 text</p><!-- ").append("-".repeat(i % 7)).append(" -->");
         }
         String html = sb.toString();
-        Reader slow = new Reader() { // hands over a few characters at a time, as a file or a pipe may
-            private final StringReader in = new StringReader(html);
-
-            @Override
-            public int read(char[] cbuf, int off, int len) throws IOException {
-                return in.read(cbuf, off, Math.min(len, 7));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
         List<String> ids = new ArrayList<>();
-        HtmlTags.scan(slow, (tag, attributes) -> ids.add(HtmlTags.get(attributes, "id")));
+        HtmlTags.scan(new Trickle(html.getBytes(StandardCharsets.UTF_8)), Set.of("id"),
+                (tag, attributes) -> ids.add(HtmlTags.get(attributes, "id")));
         assertEquals(5000, ids.size());
         assertEquals("p4999", ids.get(4999));
     }
