@@ -27,6 +27,15 @@ import org.bitext.diag.Position;
  * pointing at the template's file:line:column.
  */
 public final class Renderer {
+    static {
+        // Template errors become diagnostics, so FreeMarker has nothing to log; without this it looks
+        // for a logging library and starts java.util.logging, about 10 ms of every cold build. Must be
+        // set before FreeMarker's first class is used; an explicit -Dorg.freemarker.loggerLibrary wins.
+        if (System.getProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY) == null) {
+            System.setProperty(freemarker.log.Logger.SYSTEM_PROPERTY_NAME_LOGGER_LIBRARY, freemarker.log.Logger.LIBRARY_NAME_NONE);
+        }
+    }
+
     private final Path templates;
     private final Configuration config;
 
