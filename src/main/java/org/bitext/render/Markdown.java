@@ -1,5 +1,6 @@
 package org.bitext.render;
 
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -9,9 +10,11 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Renders an editor's Markdown to HTML that is safe to put on a page: commonmark-java renders it,
- * then jsoup keeps only a small set of formatting elements and http(s)/mailto or relative links.
- * No script, event handler, style, javascript: or data: URL survives.
+ * Renders an editor's Markdown to HTML that is safe to put on a page: commonmark-java parses it; plain
+ * Markdown is written straight from the tree ({@link PlainHtml}); anything else is rendered by
+ * commonmark and cleaned by jsoup, which keeps only a small set of formatting elements and http(s)/mailto
+ * or relative links. Both ways give the same HTML for plain Markdown. No script, event handler, style,
+ * javascript: or data: URL survives.
  *
  * <p>A relative link in a note is relative to the site root ({@code glossary.html#g-jianguan}); as the
  * same note appears on pages at different depths, such links come out as {@value #ROOT}… and
@@ -25,14 +28,8 @@ public final class Markdown {
     public static final String SITE_LINK = "data-site-link";
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().softbreak(" ").build();
-    private final Safelist safelist = Safelist.basic()
-            .removeTags("span")
-            .removeProtocols("a", "href", "ftp")
-            .preserveRelativeLinks(true)
-            .addAttributes("a", "title")
-            .addEnforcedAttribute("a", "rel", "noopener noreferrer");
-    private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+    /** jsoup's cleaner, made on the first text that is not plain ({@link PlainHtml}): most builds never need it. */
+    private Sanitizer sanitizer;
     private final boolean cached;
     private java.util.Map<String, String> current = new java.util.HashMap<>();
     private java.util.Map<String, String> previous = new java.util.HashMap<>();
@@ -74,18 +71,47 @@ public final class Markdown {
     }
 
     private String render(String markdown) {
-        String html = renderer.render(parser.parse(markdown));
-        Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
-        clean.outputSettings(output);
-        for (Element a : clean.select("a[href]")) {
-            String href = a.attr("href");
-            // "//host/…" is another site (scheme-relative), not a page of this one
-            if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                a.attr("href", ROOT + href.replaceFirst("^/+", ""));
-                a.attr(SITE_LINK, "");
-            }
+        Node document = parser.parse(markdown);
+        String plain = PlainHtml.render((org.commonmark.node.Document) document);
+        return plain != null ? plain : sanitized(document);
+    }
+
+    /** The sanitizer's way, for every text: commonmark's HTML, cleaned by jsoup (tests compare both ways). */
+    String sanitized(String markdown) {
+        return sanitized(parser.parse(markdown));
+    }
+
+    private String sanitized(Node document) {
+        if (sanitizer == null) {
+            sanitizer = new Sanitizer();
         }
-        return clean.body().html().trim();
+        return sanitizer.clean(sanitizer.renderer.render(document));
+    }
+
+    /** Keeps a small set of formatting elements and http(s)/mailto or relative links; marks site links. */
+    private static final class Sanitizer {
+        private final HtmlRenderer renderer = HtmlRenderer.builder().softbreak(" ").build();
+        private final Safelist safelist = Safelist.basic()
+                .removeTags("span")
+                .removeProtocols("a", "href", "ftp")
+                .preserveRelativeLinks(true)
+                .addAttributes("a", "title")
+                .addEnforcedAttribute("a", "rel", "noopener noreferrer");
+        private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+
+        String clean(String html) {
+            Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
+            clean.outputSettings(output);
+            for (Element a : clean.select("a[href]")) {
+                String href = a.attr("href");
+                // "//host/…" is another site (scheme-relative), not a page of this one
+                if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                    a.attr("href", ROOT + href.replaceFirst("^/+", ""));
+                    a.attr(SITE_LINK, "");
+                }
+            }
+            return clean.body().html().trim();
+        }
     }
 
     /** Inline HTML: the same, without the wrapping paragraph when the text is a single paragraph. */

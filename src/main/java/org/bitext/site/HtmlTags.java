@@ -321,7 +321,7 @@ final class HtmlTags {
                 if (wanted) {
                     value = scratchText();
                     if (value.indexOf('&') >= 0) {
-                        value = Parser.unescapeEntities(value, true);
+                        value = unescape(value);
                     }
                 }
             }
@@ -337,6 +337,36 @@ final class HtmlTags {
             }
         }
         return start ? new Tag(name, attributes) : END_TAG;
+    }
+
+    private static final String[][] BASIC = {{"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"}};
+
+    /**
+     * Decodes the character references of an attribute value. The five that FreeMarker's escaping
+     * writes are decoded here; a value with any other goes to jsoup's full HTML decoder (which is then
+     * loaded, the first time only).
+     */
+    static String unescape(String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        int i = 0;
+        outer:
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c != '&') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            for (String[] e : BASIC) {
+                if (value.startsWith(e[0], i)) {
+                    sb.append(e[1]);
+                    i += e[0].length();
+                    continue outer;
+                }
+            }
+            return Parser.unescapeEntities(value, true);
+        }
+        return sb.toString();
     }
 
     /** The value of attribute {@code name}, or null. */

@@ -2,6 +2,9 @@ package org.bitext.site;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
@@ -11,14 +14,14 @@ import org.bitext.edition.Note;
 import org.bitext.edition.Section;
 import org.bitext.edition.Turn;
 import org.bitext.render.Markdown;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Checks the site links an editor wrote in Markdown (notes, reasons, the introduction) once each, and
  * reports a broken one at the entry in edition.yaml, not at every page that shows it.
  */
 public final class MarkdownLinks {
+    private static final Set<String> SITE_LINK_ATTRIBUTES = Set.of("href", Markdown.SITE_LINK);
+
     private final Diagnostics diags;
     private final Markdown markdown;
     private Set<String> files;
@@ -57,8 +60,16 @@ public final class MarkdownLinks {
         if (text == null || !(text.contains("](") || text.contains("]:") || text.contains("href"))) {
             return;
         }
-        for (Element a : Jsoup.parseBodyFragment(markdown.block(text)).select("a[" + Markdown.SITE_LINK + "]")) {
-            String link = a.attr("href").substring(Markdown.ROOT.length());
+        List<String> links = new ArrayList<>();
+        byte[] html = markdown.block(text).getBytes(StandardCharsets.UTF_8);
+        HtmlTags.scan(html, html.length, SITE_LINK_ATTRIBUTES, (tag, attributes) -> {
+            String href = HtmlTags.get(attributes, "href");
+            if (tag.equals("a") && href != null && HtmlTags.get(attributes, Markdown.SITE_LINK) != null) {
+                links.add(href);
+            }
+        });
+        for (String href : links) {
+            String link = href.substring(Markdown.ROOT.length());
             String fragment = null;
             int hash = link.indexOf('#');
             String path = hash < 0 ? link : link.substring(0, hash);

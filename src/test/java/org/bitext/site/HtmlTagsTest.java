@@ -137,6 +137,8 @@ class HtmlTagsTest {
         "<div id=\"cut\"",
         "<svg><a href=\"in-svg.html\"><text id=\"svg-text\">t</text></a></svg>",
         "<p class=\"一 > 二\" title='它说\"是\"' lang=zh-Hans id=\"after-skipped\">说</p><a href=\"第一段.html#注释\">注</a>",
+        "<a href=\"q?a=1&b=2&copy=3&amp;c&#39;d&#x27;e&nbsp;f&mdash;g&ampx&lt\" id=\"&quot;&lt;&gt;&#39;\">x</a>",
+        "<a href=\"only?a=1&amp;b=2&quot;&#39;\" id='&amp;&amp;'>x</a>",
         "<a title=\"" + "很长的标题，".repeat(40) + "\" href=\"after-long.html\" id=\"编号&amp;一\">x</a>",
     };
 
