@@ -72,7 +72,22 @@ public final class LinkChecker {
     private record Pending(String link) {
     }
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-z][a-z0-9+.-]*:");
+    /** Whether {@code s} (lower-cased) starts with a URL scheme, {@code [a-z][a-z0-9+.-]*:}. */
+    private static boolean hasScheme(String s) {
+        if (s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
@@ -199,7 +214,7 @@ public final class LinkChecker {
         if (lower.startsWith("mailto:") && navigation) {
             return null;
         }
-        if (SCHEME.matcher(lower).lookingAt()) {
+        if (hasScheme(lower)) {
             return new Problem("link with a forbidden scheme: " + link);
         }
         Object r = resolve(page, link);
@@ -252,14 +267,47 @@ public final class LinkChecker {
         return new Target(link, resolved, fragment == null || fragment.isEmpty() ? null : fragment);
     }
 
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("(\\.\\./)*[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*/?");
+    /**
+     * Whether {@code t} is {@code (../)*} then segments of {@code [A-Za-z0-9_-][A-Za-z0-9._-]*} joined by
+     * "/", with an optional "/" at the end. (A hand-written test: as a regex this was 5 % of a 10 000-turn build.)
+     */
+    private static boolean plain(String t) {
+        int i = 0;
+        int n = t.length();
+        while (t.startsWith("../", i)) {
+            i += 3;
+        }
+        while (true) {
+            if (i >= n || !segmentChar(t.charAt(i)) || t.charAt(i) == '.') {
+                return false;
+            }
+            i++;
+            while (i < n && segmentChar(t.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return true;
+            }
+            if (t.charAt(i) != '/') {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return true;
+            }
+        }
+    }
+
+    private static boolean segmentChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.';
+    }
 
     /**
      * What {@code URI("site:/" + page).resolve(target)} gives, for a target of plain characters whose
      * only dot segments are leading "../"; null for any other target (or one that climbs above the root).
      */
     static String plainResolve(String page, String target) {
-        if (!PLAIN.matcher(target).matches()) {
+        if (!plain(target)) {
             return null;
         }
         int dirEnd = page.lastIndexOf('/') + 1; // the page's folder, with its slash

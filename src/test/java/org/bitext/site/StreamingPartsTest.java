@@ -56,7 +56,8 @@ class StreamingPartsTest {
         String[] pages = {"index.html", "sections/a.html", "topics/index.html", "a/b/c.html"};
         String[] links = {"b.html", "../index.html", "../topics/", "topics/x.html", "../../x.html", "../../../x.html",
             "assets/bitext.css", "./x.html", "a/../b.html", "x y.html", "%41.html", "..", "../", "a//b.html",
-            ".hidden", "sections/", "a.b-c_d/e.html"};
+            ".hidden", "sections/", "a.b-c_d/e.html", "a/.b.html", "a/", "a//", "/a.html", "../..", "../.x", "-x/_y.html",
+            "a/b/", "x.html/", "a:b.html", "a\\b.html", "é.html", "....html", "a/..b.html", ""};
         for (String page : pages) {
             for (String link : links) {
                 String quick = LinkChecker.plainResolve(page, link);
@@ -67,6 +68,11 @@ class StreamingPartsTest {
             }
         }
         assertEquals("index.html", LinkChecker.plainResolve("sections/a.html", "../index.html"));
+        assertEquals("sections/a/", LinkChecker.plainResolve("sections/b.html", "a/"));
+        for (String notPlain : new String[] {"./x.html", "a/../b.html", "a//b.html", ".hidden", "a/.b.html", "x y.html",
+            "%41.html", "a:b.html", "", "../..", "/a.html"}) {
+            assertEquals(null, LinkChecker.plainResolve("sections/b.html", notPlain), notPlain);
+        }
     }
 
     @Test
