@@ -59,7 +59,7 @@ final class ItemComposer extends Composer {
     private String pending;
 
     ItemComposer(Parser parser, LoaderOptions options, Items items) {
-        super(parser, new Resolver(), options);
+        super(parser, new TextOnly(), options);
         this.items = items;
     }
 
@@ -170,6 +170,18 @@ final class ItemComposer extends Composer {
     private static final class PlaceholderMapping extends MappingNode implements Placeholder {
         PlaceholderMapping(CollectionStartEvent start, Event end) {
             super(Tag.MAP, true, new ArrayList<>(0), start.getStartMark(), end.getEndMark(), start.getFlowStyle());
+        }
+    }
+
+    /**
+     * Gives every plain scalar the string tag. The reader looks at the text of scalars, never at their
+     * tags, so SnakeYAML's regex tests of each scalar for booleans, numbers, dates and nulls were wasted
+     * (about 1.5 % of a 10 000-turn build).
+     */
+    private static final class TextOnly extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            // none: resolve() then answers Tag.STR for every scalar
         }
     }
 }
