@@ -69,7 +69,17 @@ final class PlainHtml extends AbstractVisitor {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '\u00A0' -> out.append("&nbsp;");
-                default -> out.append(c);
+                default -> {
+                    if (c < 0x20 && c != '\t' || Character.isSurrogate(c)
+                            && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))) {
+                        plain = false; // control characters and lone surrogates: the sanitizer writes them as references
+                        return;
+                    }
+                    out.append(c);
+                    if (Character.isHighSurrogate(c)) {
+                        out.append(s.charAt(++i));
+                    }
+                }
             }
         }
     }
