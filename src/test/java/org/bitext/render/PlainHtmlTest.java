@@ -96,6 +96,8 @@ class PlainHtmlTest {
         "[web](https://example.org/a/b?c=d&e=f#g) [plain](http://example.org) [port](https://example.org:8443/x)",
         "[UP](HTTPS://EXAMPLE.ORG/X) [mail](mailto:someone@example.org) <https://auto.example/link> <who@example.org>",
         "[*emphasised* link **text** `code`](glossary.html)",
+        "[marks](a_b~c!d$e&f'g(h)i*j+k,l;m=n@o%20p-q.html?r=s:t/u?v#w:x/y?z'(!)) [web](https://e.org/it's(1)*;@~!$,=+?q='a'#f(2))",
+        "[x](<sections/a.html>) [y](sections/a\\(1\\).html) [z](glossary.html#g-x%E4%B8%AD)",
         "Entities: &copy; &amp; &lt;tag&gt; &quot; &#39; &#x4e2d; &nbsp;non-breaking\u00a0space",
         "Escapes: \\*not emphasis\\* \\[not a link\\] \\<not html\\> \\&amp;",
         "Emoji 😀 and 𠀀 (outside the BMP), tab\there, U+2028\u2028here, zero\u200bwidth",
