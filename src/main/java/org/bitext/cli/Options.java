@@ -58,7 +58,7 @@ final class Options {
                         throw new UsageException("Option '" + name + "' is given more than once");
                     }
                     if (value == null) {
-                        if (i + 1 >= args.length) {
+                        if (i + 1 >= args.length || isOption(args[i + 1])) {
                             throw new UsageException("Option '" + name + "' needs a value (" + label(name) + ")");
                         }
                         value = args[++i];
@@ -71,6 +71,15 @@ final class Options {
             }
         }
         return o;
+    }
+
+    private static final java.util.Set<String> NAMES = java.util.Set.of("-h", "--help", "-V", "--version", "--strict",
+            "--verbose", "--content", "--templates", "--out", "--port", "--host");
+
+    /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
+    private static boolean isOption(String arg) {
+        int eq = arg.indexOf('=');
+        return NAMES.contains(arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg);
     }
 
     private static boolean flag(String arg, String value) throws UsageException {

@@ -127,6 +127,7 @@ class CliTest {
             {"--frob"},
             {"build", "--bogus", "--content", mini, "--out", out.toString()},
             {"build", "--content", mini, "--out"},
+            {"build", "--content", mini, "--out", "--strict"},
             {"build", "--content", mini, "--out", out.toString(), "--out", out.toString()},
             {"build", "--content", mini, "--out", out.toString(), "extra"},
             {"build", "--content", mini, "--out", out.toString(), "--strict=yes"},
@@ -136,7 +137,7 @@ class CliTest {
             {"serve", "--port=70000", "--content", mini, "--out", out.toString()},
         };
         String[] reasons = {"Unknown command: 'frob'", "Unknown option: '--frob'", "Unknown option: '--bogus'",
-            "Option '--out' needs a value (DIR)", "Option '--out' is given more than once",
+            "Option '--out' needs a value (DIR)", "Option '--out' needs a value (DIR)", "Option '--out' is given more than once",
             "Unexpected argument: 'extra'", "Option '--strict' takes no value", "Unknown option: '--port'",
             "Option '--content' needs a value (DIR), not an empty one",
             "Invalid value for option '--port': 'x' is not a number",
