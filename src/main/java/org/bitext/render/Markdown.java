@@ -106,12 +106,21 @@ public final class Markdown {
                 String href = a.attr("href");
                 // "//host/…" is another site (scheme-relative), not a page of this one
                 if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    a.attr("href", ROOT + href.replaceFirst("^/+", ""));
+                    a.attr("href", siteHref(href));
                     a.attr(SITE_LINK, "");
                 }
             }
             return clean.body().html().trim();
         }
+    }
+
+    /** A site link as rendered notes carry it: {@value #ROOT}, then the path without leading slashes. */
+    static String siteHref(String href) {
+        int slashes = 0;
+        while (slashes < href.length() && href.charAt(slashes) == '/') {
+            slashes++;
+        }
+        return ROOT + href.substring(slashes);
     }
 
     /** Inline HTML: the same, without the wrapping paragraph when the text is a single paragraph. */

@@ -210,12 +210,8 @@ final class PlainHtml extends AbstractVisitor {
             plain = false;
             return;
         }
-        out.append("<a href=\"");
-        if (site) {
-            out.append(Markdown.ROOT);
-            href = href.startsWith("/") ? href.substring(1) : href; // relative to the site root either way
-        }
-        out.append(href.replace("&", "&amp;")).append("\" rel=\"noopener noreferrer\"");
+        String shown = site ? Markdown.siteHref(href) : href;
+        out.append("<a href=\"").append(shown.replace("&", "&amp;")).append("\" rel=\"noopener noreferrer\"");
         if (site) {
             out.append(' ').append(Markdown.SITE_LINK).append("=\"\"");
         }

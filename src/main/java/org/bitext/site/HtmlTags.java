@@ -270,7 +270,9 @@ final class HtmlTags {
         length = 0;
         int c;
         while ((c = next()) != -1 && !space(c) && c != '/' && c != '>') {
-            append(lower(c));
+            if (start) {
+                append(lower(c));
+            }
         }
         String name = start ? scratchText() : "";
         if (name.indexOf('\0') >= 0) {
@@ -287,9 +289,13 @@ final class HtmlTags {
             }
             // an attribute name: its first character may be anything, even "="
             length = 0;
-            append(lower(c));
-            while ((c = next()) != -1 && !space(c) && c != '/' && c != '>' && c != '=') {
+            if (start) {
                 append(lower(c));
+            }
+            while ((c = next()) != -1 && !space(c) && c != '/' && c != '>' && c != '=') {
+                if (start) {
+                    append(lower(c));
+                }
             }
             String attr = start ? scratchText() : null;
             boolean wanted = start && (keep == null || keep.contains(attr));

@@ -108,14 +108,12 @@ public final class LinkChecker {
      * one DOM. Thread-safe.
      */
     public PageFacts scan(String page, PageOut file) throws IOException {
-        Facts f = new Facts(page);
         if (file.inMemory()) {
-            byte[] bytes = file.bytes();
-            HtmlTags.scan(bytes, bytes.length, READ, f);
-        } else {
-            try (InputStream in = file.stream()) {
-                HtmlTags.scan(in, READ, f);
-            }
+            return scan(page, file.bytes());
+        }
+        Facts f = new Facts(page);
+        try (InputStream in = file.stream()) {
+            HtmlTags.scan(in, READ, f);
         }
         return f.done();
     }
@@ -150,25 +148,21 @@ public final class LinkChecker {
         }
 
         PageFacts done() {
-            return facts(ids, checks);
-        }
-    }
-
-    private PageFacts facts(List<String> ids, List<Object> checks) {
-        Ids own = Ids.of(ids);
-        // links to this page's own fragments can be decided now that all its ids are read
-        List<Object> kept = new ArrayList<>();
-        for (Object c : checks) {
-            if (c instanceof Target t) {
-                String problem = fragmentProblem(t.link(), t.resolved(), t.fragment(), own);
-                if (problem != null) {
-                    kept.add(new Problem(problem));
+            Ids own = Ids.of(ids);
+            // links to this page's own fragments can be decided now that all its ids are read
+            List<Object> kept = new ArrayList<>();
+            for (Object c : checks) {
+                if (c instanceof Target t) {
+                    String problem = fragmentProblem(t.link(), t.resolved(), t.fragment(), own);
+                    if (problem != null) {
+                        kept.add(new Problem(problem));
+                    }
+                } else {
+                    kept.add(c);
                 }
-            } else {
-                kept.add(c);
             }
+            return new PageFacts(own, kept.isEmpty() ? List.of() : kept);
         }
-        return new PageFacts(own, kept.isEmpty() ? List.of() : kept);
     }
 
     /** Reports the problems of every page, in path order, then in page order. */
