@@ -126,9 +126,10 @@ public final class Bitext {
      * holding no more of the site in memory than a build does. Writes nothing to the output folder.
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
+        BuildSession session = BuildSession.once(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
+            int count = new SiteRenderer(options.templates(), diags, session).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -138,7 +139,7 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        return build(options, diags, BuildSession.once());
+        return build(options, diags, BuildSession.once(options.templates()));
     }
 
     /**

@@ -63,6 +63,27 @@ public final class Renderer {
         config.setTemplateUpdateDelayMilliseconds(0);
     }
 
+    /**
+     * A renderer for {@code templates} with every {@code .ftlh} file of the folder already parsed, or
+     * null when any of them cannot be read or parsed (a renderer made the ordinary way then reports
+     * it where the template is used). FreeMarker's set-up is the biggest start-up cost of a cold
+     * build; {@link org.bitext.site.BuildSession#prepare} does this beside the reading of the inputs.
+     */
+    public static Renderer prepared(Path templates) {
+        try (java.util.stream.Stream<Path> files = Files.walk(templates)) {
+            Renderer r = new Renderer(templates);
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = templates.relativize(p).toString().replace('\\', '/');
+                if (name.endsWith(".ftlh") && Files.isRegularFile(p)) {
+                    r.config.getTemplate(name);
+                }
+            }
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return null; // the renderer made when the templates are read meets the problem and reports it
+        }
+    }
+
     /** The data model of the page at {@code path} (relative to the site root): the site, the page and where it is. */
     public static Map<String, Object> model(String path, Map<String, Object> site, Map<String, Object> page) {
         Map<String, Object> model = new LinkedHashMap<>();

@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 import org.bitext.diag.Position;
@@ -50,6 +52,9 @@ public final class BuildSession {
     private Map<String, byte[]> templateFiles = Map.of();
     private Renderer renderer;
     private Path rendererFor;
+    /** A renderer being made ahead of the build by {@link #prepare}, and for which folder. */
+    private FutureTask<Renderer> prepared;
+    private Path preparedFor;
 
     /** The last good build: where it went, every path it made, and what is kept of its small files. */
     private Path lastOut;
@@ -85,6 +90,13 @@ public final class BuildSession {
     /** A session for one build. */
     public static BuildSession once() {
         return new BuildSession(false, null);
+    }
+
+    /** A session for one build, whose renderer for {@code templates} is being {@linkplain #prepare prepared} already. */
+    public static BuildSession once(Path templates) {
+        BuildSession s = once();
+        s.prepare(templates);
+        return s;
     }
 
     /**
@@ -152,7 +164,8 @@ public final class BuildSession {
             }
         }
         if (renderer == null || !templates.equals(rendererFor) || !sameFiles(files, templateFiles)) {
-            renderer = new Renderer(templates);
+            Renderer ready = takePrepared(templates);
+            renderer = ready != null ? ready : new Renderer(templates);
             rendererFor = templates;
             reads = Map.of(); // what the old templates read says nothing about the new ones
         }
@@ -170,6 +183,41 @@ public final class BuildSession {
             }
         }
         return true;
+    }
+
+    /**
+     * Starts making the renderer for {@code templates} (FreeMarker's set-up and the parsing of every
+     * template) on a thread of its own, so that it overlaps the reading of the inputs; the next
+     * {@link #readTemplates} of the same folder takes it when it needs a new renderer. Its templates are
+     * read from disk like those of a renderer made then; the bytes compared between builds are still
+     * those {@code readTemplates} reads.
+     */
+    public void prepare(Path templates) {
+        FutureTask<Renderer> task = new FutureTask<>(() -> Renderer.prepared(templates));
+        Thread t = new Thread(task, "bitext-templates");
+        t.setDaemon(true); // a failed build exits without waiting for it
+        t.start();
+        prepared = task;
+        preparedFor = templates;
+    }
+
+    /** The renderer {@link #prepare} made for {@code templates}, or null (none, another folder, or it failed). */
+    private Renderer takePrepared(Path templates) {
+        FutureTask<Renderer> task = prepared;
+        boolean same = templates.equals(preparedFor);
+        prepared = null;
+        preparedFor = null;
+        if (task == null || !same) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
     }
 
     /** The renderer for the templates last read by {@link #readTemplates}. */

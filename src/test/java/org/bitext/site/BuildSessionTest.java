@@ -2,6 +2,7 @@ package org.bitext.site;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class BuildSessionTest {
     private Map<String, byte[]> fresh() throws Exception {
         Path out = dir.resolve("fresh");
         Publisher.deleteTree(out);
-        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics());
+        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics(), BuildSession.once());
         return TestSupport.readTree(out);
     }
 
@@ -123,6 +124,23 @@ class BuildSessionTest {
         Bitext.build(o, new Diagnostics(), session);
         assertTrue(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("</TABLE>"));
         assertSameTree(fresh(), TestSupport.readTree(o.out()));
+    }
+
+    @Test
+    void aRendererPreparedForAnotherTemplatesFolderIsNotUsed() throws Exception {
+        o = options("site");
+        Path other = Preview.copyTree(TestSupport.TEMPLATES, dir.resolve("other-templates"));
+        TestSupport.replaceIn(other.resolve("glossary.ftlh"), "</table>", "</table><p>from the other folder</p>");
+        BuildSession session = BuildSession.once();
+        session.prepare(other);
+        Bitext.build(o, new Diagnostics(), session);
+        assertFalse(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("from the other folder"));
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
+
+        BuildSession prepared = BuildSession.once();
+        prepared.prepare(other);
+        Bitext.build(new Bitext.Options(content, other, o.out(), false), new Diagnostics(), prepared);
+        assertTrue(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("from the other folder"));
     }
 
     @Test
