@@ -67,13 +67,15 @@ public final class Bitext {
         Path editionFile = content.resolve(EDITION);
         byte[] transcriptBytes = readBytes(transcriptFile, diags);
         String transcriptText = decode(transcriptFile, transcriptBytes, diags);
-        String yamlText = decode(editionFile, readBytes(editionFile, diags), diags);
+        byte[] yamlBytes = readBytes(editionFile, diags);
+        String yamlText = decode(editionFile, yamlBytes, diags);
         if (transcriptText != null) {
-            diags.addSource(transcriptFile.toString(), transcriptText);
+            diags.addSourceUtf8(transcriptFile.toString(), transcriptBytes);
         }
         if (yamlText != null) {
-            diags.addSource(editionFile.toString(), yamlText);
+            diags.addSourceUtf8(editionFile.toString(), yamlBytes);
         }
+        yamlBytes = null;
         Timings.mark("read the inputs");
         EditorialLayer layer = yamlText == null ? null : new EditorialReader().read(editionFile.toString(), yamlText, diags);
         Timings.mark("read edition.yaml");

@@ -24,6 +24,20 @@ public final class Diagnostics {
         sources.put(file, text.length() < PACK_FROM_CHARS ? text.getBytes(StandardCharsets.UTF_8) : Packed.of(text));
     }
 
+    /**
+     * Registers an input file by its bytes, which must be valid UTF-8 (a byte order mark is dropped):
+     * the same as {@link #addSource(String, String)} with their text, without encoding it again.
+     */
+    public void addSourceUtf8(String file, byte[] utf8) {
+        int from = utf8.length >= 3 && (utf8[0] & 0xff) == 0xEF && (utf8[1] & 0xff) == 0xBB && (utf8[2] & 0xff) == 0xBF ? 3 : 0;
+        // a UTF-8 byte never stands for more than one char, so fewer bytes than the limit means fewer chars
+        if (utf8.length - from < PACK_FROM_CHARS) {
+            sources.put(file, from == 0 ? utf8 : java.util.Arrays.copyOfRange(utf8, from, utf8.length));
+        } else {
+            sources.put(file, Packed.of(utf8, from));
+        }
+    }
+
     private String[] lines(String file) {
         Object source = sources.get(file);
         String text = source instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
@@ -42,11 +56,26 @@ public final class Diagnostics {
      */
     private record Packed(byte[] deflated) {
         static Packed of(String text) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length() / 4);
-            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
-            try (java.io.Writer w = new java.io.OutputStreamWriter(
-                    new java.util.zip.DeflaterOutputStream(out, deflater, 1 << 16), StandardCharsets.UTF_8)) {
+            return deflate(text.length() / 4, out -> {
+                java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 w.write(text);
+                w.flush();
+            });
+        }
+
+        static Packed of(byte[] utf8, int from) {
+            return deflate((utf8.length - from) / 4, out -> out.write(utf8, from, utf8.length - from));
+        }
+
+        private interface Content {
+            void writeTo(java.io.OutputStream out) throws java.io.IOException;
+        }
+
+        private static Packed deflate(int expected, Content content) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(expected);
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+            try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(out, deflater, 1 << 16)) {
+                content.writeTo(d);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not throw
             } finally {

@@ -3,6 +3,8 @@ package org.bitext.diag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 class DiagnosticsTest {
@@ -35,5 +37,17 @@ class DiagnosticsTest {
         // and a line in the middle, after a \r\n
         packed.error(new Position("e.yaml", 4, 5), "m");
         assertTrue(packed.format(packed.all().get(1)).contains("\n    4 |     en: line 1\n"), packed.format(packed.all().get(1)));
+
+        // registered by its UTF-8 bytes, with or without a byte order mark: the same lines
+        for (String bom : new String[] {"", "\uFEFF"}) {
+            Diagnostics fromBytes = new Diagnostics();
+            fromBytes.addSourceUtf8("e.yaml", (bom + text).getBytes(StandardCharsets.UTF_8));
+            fromBytes.error(at, "unknown key 'x'", "a hint");
+            assertEquals(formatted, fromBytes.format(fromBytes.all().get(0)));
+            Diagnostics smallBytes = new Diagnostics();
+            smallBytes.addSourceUtf8("e.yaml", (bom + small).getBytes(StandardCharsets.UTF_8));
+            smallBytes.error(new Position("e.yaml", 2, 11), "unknown key 'x'", "a hint");
+            assertEquals(plain.format(plain.all().get(0)), smallBytes.format(smallBytes.all().get(0)));
+        }
     }
 }
