@@ -288,6 +288,11 @@ public final class BuildSession {
         return k != null && paths.equals(lastPaths) ? k.facts() : null;
     }
 
+    /** Whether this session keeps what a build made (and so reuses pages' link-check facts). */
+    boolean keeps() {
+        return keep;
+    }
+
     /** Every path the build under way makes. */
     void willMake(Set<String> paths) {
         nextPaths = keep ? Set.copyOf(paths) : Set.of();

@@ -57,6 +57,40 @@ class LinkCheckerTest {
         return errors.get(0);
     }
 
+    /**
+     * A build decides a link to another page's fragment as soon as that page has been scanned; the
+     * report must be the same whichever page is scanned first, and the same as deciding at the end.
+     */
+    @Test
+    void linksDecidedAsPagesAreScannedReportWhatTheEndWouldReport() {
+        Map<String, String> pages = new TreeMap<>();
+        pages.put("sections/b.html", "<p id=\"t2\">b</p><p id=\"中\">c</p><a href=\"a.html#t9\">back</a>");
+        pages.put("sections/a.html", "<h1 id=\"top\">a</h1><a href=\"b.html#t2\">1</a><a href=\"b.html#t9\">2</a>"
+                + "<a href=\"b.html#%E4%B8%AD\">3</a><a href=\"#top\">4</a><a href=\"b.html#t9\">5</a>"
+                + "<a href=\"../nope.html#x\">6</a><a href=\"../index.html#nav\">7</a>");
+        pages.put("index.html", "<nav id=\"nav\"></nav><a href=\"sections/a.html#gone\">8</a><a href=\"sections/b.html#t2\">9</a>");
+        List<String> expected = null;
+        for (boolean early : new boolean[] {false, true}) {
+            for (List<String> order : List.of(List.copyOf(pages.keySet()), List.of("sections/b.html", "sections/a.html", "index.html"),
+                    List.of("sections/a.html", "index.html", "sections/b.html"))) {
+                LinkChecker checker = new LinkChecker(pages.keySet(), null, early);
+                Map<String, LinkChecker.PageFacts> facts = new TreeMap<>();
+                for (String page : order) {
+                    facts.put(page, checker.scan(page, pages.get(page).getBytes(StandardCharsets.UTF_8)));
+                }
+                Diagnostics diags = new Diagnostics();
+                checker.report(facts, diags);
+                List<String> errors = diags.errors().stream().map(d -> d.position() + ": " + d.message()).toList();
+                if (expected == null) {
+                    expected = errors;
+                    assertEquals(5, errors.size(), errors.toString()); // #gone, nope.html, #t9 twice, a.html#t9
+                } else {
+                    assertEquals(expected, errors, "early " + early + ", scanned in the order " + order);
+                }
+            }
+        }
+    }
+
     @Test
     void aSiteWhoseLinksAllResolvePasses() {
         assertEquals(List.of(), check(GOOD));

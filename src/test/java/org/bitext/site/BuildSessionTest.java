@@ -164,6 +164,27 @@ class BuildSessionTest {
         assertSameTree(before, TestSupport.readTree(o.out()));
     }
 
+    /**
+     * A kept session reuses the link-check facts of a page that comes out the same; a link on it to a
+     * fragment of another page is still checked against that page as it is now.
+     */
+    @Test
+    void aFragmentGoneFromAPageBreaksTheLinksOfUnchangedPages() throws Exception {
+        o = options("site");
+        TestSupport.replaceIn(templates.resolve("index.ftlh"), "</@layout.page>", "<a href=\"${root}glossary.html#kept-target\">x</a></@layout.page>");
+        TestSupport.replaceIn(templates.resolve("glossary.ftlh"), "</@layout.page>", "<p id=\"kept-target\">x</p></@layout.page>");
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(o, new Diagnostics(), session);
+        byte[] index = Files.readAllBytes(o.out().resolve("index.html"));
+
+        TestSupport.replaceIn(templates.resolve("glossary.ftlh"), "<p id=\"kept-target\">x</p>", "<p>x</p>");
+        Diagnostics diags = new Diagnostics();
+        assertThrows(BuildFailure.class, () -> Bitext.build(o, diags, session));
+        assertTrue(diags.errors().stream().anyMatch(d -> d.position().file().equals("index.html")
+                && d.message().contains("glossary.html has no id \"kept-target\"")), diags.errors().toString());
+        assertArrayEquals(index, Files.readAllBytes(o.out().resolve("index.html")), "index.html itself did not change");
+    }
+
     @Test
     void filesWrittenWhileTheyAreMadeAreTheBytesOfTheSiteInMemory() throws Exception {
         Bitext.Options o = options("streamed");
