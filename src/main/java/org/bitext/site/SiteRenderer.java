@@ -191,9 +191,18 @@ public final class SiteRenderer {
         for (int h = 0; h < helpers; h++) {
             started.add(ForkJoinPool.commonPool().submit(work));
         }
-        work.run();
+        try {
+            work.run();
+        } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
+            next.set(made.length); // no further job starts
+            throw e;
+        } finally {
+            for (ForkJoinTask<?> t : started) {
+                t.quietlyJoin(); // no file is still being made when the caller cleans up after this build
+            }
+        }
         for (ForkJoinTask<?> t : started) {
-            t.join(); // after this every file is made, and what each job returned is visible here
+            t.join(); // what each job returned is visible here; an Error a helper met is thrown here
         }
         return Arrays.asList(made);
     }
