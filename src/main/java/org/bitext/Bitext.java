@@ -20,6 +20,7 @@ import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.site.BuildSession;
 import org.bitext.site.CheckSink;
+import org.bitext.site.FileBytes;
 import org.bitext.site.MemorySink;
 import org.bitext.site.Publisher;
 import org.bitext.site.SiteRenderer;
@@ -178,34 +179,11 @@ public final class Bitext {
                         MAX_INPUT_BYTES / 1048576), "is this the right file?");
                 return null;
             }
-            return readAllBytes(file, (int) size);
+            return FileBytes.read(file);
         } catch (IOException e) {
             diags.error(Position.of(file.toString()), "cannot read " + file + ": " + e.getMessage());
             return null;
         }
-    }
-
-    /**
-     * The bytes of a file, read a piece at a time. {@code Files.readAllBytes} reads through a temporary
-     * direct buffer as big as the file, and the JDK then keeps that buffer for the thread: 64 MB of
-     * native memory for the rest of a 100 000-turn build.
-     */
-    private static byte[] readAllBytes(Path file, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        int n = 0;
-        try (java.io.InputStream in = new java.io.FileInputStream(file.toFile())) {
-            while (n < size) {
-                int r = in.read(bytes, n, Math.min(1 << 16, size - n));
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
-            if (n == size && in.read() < 0) {
-                return bytes;
-            }
-        }
-        return Files.readAllBytes(file); // it changed while it was read
     }
 
     /** Strict UTF-8 (a byte-order mark is allowed and dropped); bad bytes are an error with their place. */

@@ -1,5 +1,6 @@
 package org.bitext;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.BufferPoolMXBean;
@@ -43,5 +44,32 @@ class ReadInputTest {
         reader.join();
         assertTrue(diags.hasErrors(), "the edition was read and found wanting");
         assertTrue(kept.get() < (1 << 20), "direct buffers kept after reading: " + kept.get());
+    }
+
+    /** The same for the other whole-file reads (template folder, preview server): all the bytes, no buffer kept. */
+    @Test
+    void fileBytesReadsAllOfABigFileAndKeepsNoBufferOfItsSize(@TempDir Path dir) throws Exception {
+        byte[] data = new byte[(6 << 20) + 12345];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 31 + (i >> 16));
+        }
+        Path file = dir.resolve("edition.json");
+        Files.write(file, data);
+        AtomicLong kept = new AtomicLong();
+        byte[][] read = new byte[1][];
+        Thread reader = new Thread(() -> {
+            long before = directBytes();
+            try {
+                read[0] = org.bitext.site.FileBytes.read(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            kept.set(directBytes() - before);
+        });
+        reader.start();
+        reader.join();
+        assertArrayEquals(data, read[0]);
+        assertTrue(kept.get() < (1 << 20), "direct buffers kept after reading: " + kept.get());
+        assertArrayEquals(new byte[0], org.bitext.site.FileBytes.read(Files.write(dir.resolve("empty"), new byte[0])));
     }
 }

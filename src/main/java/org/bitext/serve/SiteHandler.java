@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
+import org.bitext.site.FileBytes;
 
 /**
  * Answers the preview's HTTP requests: files of the output folder only, GET and HEAD only. The site is
@@ -155,7 +156,7 @@ final class SiteHandler implements HttpHandler {
                 if (Files.isDirectory(file)) {
                     file = file.resolve("index.html");
                 }
-                body = inside(file) ? Files.readAllBytes(file) : null;
+                body = inside(file) ? FileBytes.read(file) : null;
                 if (body == null && Files.exists(file, LinkOption.NOFOLLOW_LINKS) && Files.exists(file)) {
                     status = 403; // exists, but its real path leaves the output folder (a symlink)
                 } else if (body == null) {
@@ -190,7 +191,7 @@ final class SiteHandler implements HttpHandler {
         readLock.lock();
         try {
             Path file = root.resolve("404.html");
-            page = Files.isDirectory(root) && inside(file) ? Files.readAllBytes(file) : null;
+            page = Files.isDirectory(root) && inside(file) ? FileBytes.read(file) : null;
         } finally {
             readLock.unlock();
         }

@@ -156,7 +156,7 @@ public final class BuildSession {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 byte[] bytes;
                 try {
-                    bytes = Files.readAllBytes(p);
+                    bytes = FileBytes.read(p);
                 } catch (IOException e) {
                     bytes = null; // e.g. a name this locale cannot spell: reported by whoever needs the file
                 }
