@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.bitext.site.Publisher;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -86,7 +87,15 @@ final class Browser {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_HOOK));
             ChromeDriver d = driver;
-            Runtime.getRuntime().addShutdownHook(new Thread(d::quit));
+            Path leftover = profile;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                d.quit();
+                try { // each run's profile is ~7 MB: leave none behind in the temporary folder
+                    Publisher.deleteTree(leftover);
+                } catch (IOException e) {
+                    System.err.println("could not delete the browser profile " + leftover + ": " + e);
+                }
+            }));
         }
         return driver;
     }
