@@ -353,6 +353,30 @@ class ReaderIT {
     }
 
     @Test
+    void pinyinWiderThanItsTermIsCentredOverTheTermInsteadOfSpreadingItsCharacters() {
+        d.get(Browser.mini("sections/part-one.html"));
+        first(".pinyin-toggle").click();
+        WebElement ruby = first("#quality ruby");
+        assertTrue(ruby.findElement(By.tagName("rt")).isDisplayed());
+        // Chromium's default spreads the characters of the term to the width of its pinyin (a gap
+        // inside the word); centring keeps the word whole. Range boxes under ruby report the spread
+        // width either way, so the rule itself is what can be checked here.
+        assertEquals("center", ruby.getCssValue("ruby-align"));
+    }
+
+    @Test
+    void chineseQuotationsInEnglishNoteListsTakeNarrowQuotationMarks() {
+        d.get(Browser.mini("notes.html"));
+        // the width of the two marks: the quotation's box less the text inside it
+        Number marks = (Number) Browser.js(d, "var q = document.querySelector('.notes q'), range = document.createRange();"
+                + " range.selectNodeContents(q);"
+                + " return q.getBoundingClientRect().width - range.getBoundingClientRect().width;");
+        double em = Double.parseDouble(first(".notes q").getCssValue("font-size").replace("px", ""));
+        assertTrue(marks.doubleValue() > 0.2 * em, "the marks are there: " + marks);
+        assertTrue(marks.doubleValue() < 1.5 * em, "two Latin-width marks, not two full-width ones of 1 em each (" + marks + " px at " + em + " px)");
+    }
+
+    @Test
     void editorialInterventionsAreVisiblyMarked() {
         d.get(Browser.mini("sections/part-one.html"));
         WebElement edited = first("#next-model");
