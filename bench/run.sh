@@ -67,14 +67,37 @@ say "(1) cold build of the $REAL_NAME: creating the class-data sharing archive"
 rm -f "$WORK/bitext.jsa"
 java -XX:ArchiveClassesAtExit="$WORK/bitext.jsa" -jar "$JAR" build --content "$WORK/real" --templates "$T" \
   --out "$WORK/out-real" >/dev/null 2>"$WORK/cds.log"
+# A JDK 24 or newer, if the machine has one (AOT_JAVA=path/to/java to choose): the same jar on its
+# ahead-of-time cache (JEP 483: classes loaded and linked in a training run), reported beside the
+# Java 17 rows for comparison. Bitext itself targets Java 17.
+if [ -z "${AOT_JAVA:-}" ]; then
+  for j in /usr/lib/jvm/*/bin/java; do
+    v=$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ -n "$v" ] && [ "${v%%.*}" -ge 24 ] 2>/dev/null; then AOT_JAVA=$j; break; fi
+  done
+fi
+COLD_ARGS=(
+  -n "java -jar" "java -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real"
+  -n "java -XX:TieredStopAtLevel=1 -jar" "java -XX:TieredStopAtLevel=1 -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real"
+  -n "java AppCDS + C1 -jar" "java -XX:SharedArchiveFile=$WORK/bitext.jsa -XX:TieredStopAtLevel=1 -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real"
+  -n "java AppCDS + C1 + SerialGC -jar" "java $FAST_FLAGS -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real"
+)
+AOT_NAME=""
+if [ -n "${AOT_JAVA:-}" ]; then
+  AOT_NAME=$("$AOT_JAVA" -version 2>&1 | head -1)
+  say "(1) ahead-of-time cache for $AOT_NAME ($AOT_JAVA)"
+  rm -f "$WORK/bitext.aot" "$WORK/bitext.aotconf"
+  # record, then create: the two-step form works on JDK 24 as well as 25
+  "$AOT_JAVA" -XX:AOTMode=record -XX:AOTConfiguration="$WORK/bitext.aotconf" -jar "$JAR" build --content "$WORK/real" \
+    --templates "$T" --out "$WORK/out-real" >/dev/null 2>"$WORK/aot.log"
+  "$AOT_JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$WORK/bitext.aotconf" -XX:AOTCache="$WORK/bitext.aot" \
+    -jar "$JAR" >>"$WORK/aot.log" 2>&1
+  COLD_ARGS+=(-n "JDK 24+ AOT cache + C1 + SerialGC -jar"
+    "$AOT_JAVA -XX:AOTCache=$WORK/bitext.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real")
+fi
 say "(1) hyperfine: 2 warm-ups, $RUNS runs per variant"
-hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$WORK/cold.json" --style basic \
-  -n "java -jar" "java -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
-  -n "java -XX:TieredStopAtLevel=1 -jar" "java -XX:TieredStopAtLevel=1 -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
-  -n "java AppCDS + C1 -jar" "java -XX:SharedArchiveFile=$WORK/bitext.jsa -XX:TieredStopAtLevel=1 -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
-  -n "java AppCDS + C1 + SerialGC -jar" "java $FAST_FLAGS -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real" \
-  >&2
-read -r COLD_PLAIN COLD_C1 COLD_CDS COLD_FAST <<<"$(hmedian "$WORK/cold.json")"
+hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$WORK/cold.json" --style basic "${COLD_ARGS[@]}" >&2
+read -r COLD_PLAIN COLD_C1 COLD_CDS COLD_FAST COLD_AOT <<<"$(hmedian "$WORK/cold.json")"
 
 # ---- (2) warm rebuild after one note edit, in one JVM ----
 say "(2) warm rebuild: $WARM_RUNS rebuilds after a note edit, in one JVM"
@@ -97,6 +120,7 @@ STAGES=$(sed -n 's/^RESULT stages median (first run excluded when n>1): //p' "$W
   echo "| cold build, \`java -XX:TieredStopAtLevel=1 -jar …\` | ${COLD_C1} ms | ≤ 500 ms |"
   echo "| cold build, \`java -XX:SharedArchiveFile=… -XX:TieredStopAtLevel=1 -jar …\` | ${COLD_CDS} ms | ≤ 500 ms |"
   echo "| cold build, \`java $FAST_FLAGS -jar …\` | ${COLD_FAST} ms | ≤ 500 ms |"
+  [ -z "$AOT_NAME" ] || echo "| for comparison: the same jar on $AOT_NAME, \`-XX:AOTCache=… -XX:TieredStopAtLevel=1 -XX:+UseSerialGC\` | ${COLD_AOT} ms | |"
   echo "| warm rebuild after one note edit (\`Bitext.build\` in one JVM, -XX:+UseParallelGC, $WARM_RUNS runs) | ${WARM} ms | ≤ 20 ms |"
   echo "| the same, second half of the runs (JIT settled) | ${WARM_LATE} ms | ≤ 20 ms |"
   echo "| the same with the default collector (G1): all runs, second half | ${WARM_G1} ms, ${WARM_G1_LATE} ms | ≤ 20 ms |"
