@@ -88,12 +88,15 @@ if [ -n "${AOT_JAVA:-}" ]; then
   say "(1) ahead-of-time cache for $AOT_NAME ($AOT_JAVA)"
   rm -f "$WORK/bitext.aot" "$WORK/bitext.aotconf"
   # record, then create: the two-step form works on JDK 24 as well as 25
-  "$AOT_JAVA" -XX:AOTMode=record -XX:AOTConfiguration="$WORK/bitext.aotconf" -jar "$JAR" build --content "$WORK/real" \
-    --templates "$T" --out "$WORK/out-real" >/dev/null 2>"$WORK/aot.log"
-  "$AOT_JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$WORK/bitext.aotconf" -XX:AOTCache="$WORK/bitext.aot" \
-    -jar "$JAR" >>"$WORK/aot.log" 2>&1
-  COLD_ARGS+=(-n "JDK 24+ AOT cache + C1 + SerialGC -jar"
-    "$AOT_JAVA -XX:AOTCache=$WORK/bitext.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real")
+  if "$AOT_JAVA" -XX:AOTMode=record -XX:AOTConfiguration="$WORK/bitext.aotconf" -jar "$JAR" build --content "$WORK/real" \
+       --templates "$T" --out "$WORK/out-real" >/dev/null 2>"$WORK/aot.log" \
+     && "$AOT_JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$WORK/bitext.aotconf" -XX:AOTCache="$WORK/bitext.aot" \
+       -jar "$JAR" >>"$WORK/aot.log" 2>&1; then
+    COLD_ARGS+=(-n "JDK 24+ AOT cache + C1 + SerialGC -jar"
+      "$AOT_JAVA -XX:AOTCache=$WORK/bitext.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $JAR build --content $WORK/real --templates $T --out $WORK/out-real")
+  else
+    say "(1) no ahead-of-time cache for $AOT_JAVA, row left out (see $WORK/aot.log)"; AOT_NAME=""
+  fi
 fi
 say "(1) hyperfine: 2 warm-ups, $RUNS runs per variant"
 hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$WORK/cold.json" --style basic "${COLD_ARGS[@]}" >&2
