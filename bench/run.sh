@@ -136,8 +136,10 @@ STAGES=$(sed -n 's/^RESULT stages median (first run excluded when n>1): //p' "$W
 {
   echo "### Synthetic editions (seed $SEED), ours with -Xmx$XMX, beside Hugo $(hugo version | awk '{print $2}')"
   echo
-  echo "| turns | input MiB | ours: wall s | ours: peak RSS MiB | ours: output MiB | Hugo: wall s | Hugo: peak RSS MiB | Hugo: output MiB | ours/Hugo time |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "\"ours\" is \`java -Xmx$XMX -jar\`; \"ours, README flags\" adds the build command's \`$FAST_FLAGS\` (same output, checked with \`diff -r\`)."
+  echo
+  echo "| turns | input MiB | ours: wall s | ours: peak RSS MiB | ours: output MiB | ours, README flags: wall s | ours, README flags: peak RSS MiB | Hugo: wall s | Hugo: peak RSS MiB | Hugo: output MiB | ours/Hugo time | ours with README flags/Hugo time |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$RESULTS"
 for N in $SIZES; do
   D=$WORK/syn-$N
@@ -162,6 +164,23 @@ for N in $SIZES; do
   fi
   read -r OW OR <<<"$(timev "$D/ours.time")"; OS=$(size_mib "$D/out")
   [ "$HEAP" = "$XMX" ] || OS="$OS (-Xmx$HEAP; $FAILED_AT)"
+  # the same build with the flags of the README's build command (C1 only, the class-data sharing archive,
+  # SerialGC): faster up to tens of thousands of turns, slower at 100 000 (BENCHMARKS.md)
+  say "(3) $N turns: bitext build with the README's flags (-Xmx$XMX $FAST_FLAGS)"
+  rm -rf "$D/out-fast"
+  if /usr/bin/time -v -o "$D/fast.time" java -Xmx"$XMX" $FAST_FLAGS -jar "$JAR" build --content "$D/content" \
+      --templates "$T" --out "$D/out-fast" > "$D/fast.log" 2>&1; then
+    tail -1 "$D/fast.log" >&2
+    read -r QW QR <<<"$(timev "$D/fast.time")"
+    QNUM=$QW
+    if ! diff -rq "$D/out" "$D/out-fast" > "$D/fast.diff" 2>&1; then
+      say "(3) $N turns: the README flags gave DIFFERENT output, see $D/fast.diff"; QW="$QW (output differs!)"
+    fi
+  else
+    read -r QW QR <<<"$(timev "$D/fast.time")"
+    say "(3) $N turns: the build with the README's flags FAILED, see $D/fast.log"; QW="failed after $QW"; QNUM=""
+  fi
+  rm -rf "$D/out-fast"
   say "(4) $N turns: writing the equivalent Hugo site"
   rm -rf "$D/hugo" "$D/hugo-out"
   java -Xmx4g -cp "$JAR" org.bitext.bench.HugoSite "$D/content" "$D/hugo" >&2
@@ -169,8 +188,9 @@ for N in $SIZES; do
   /usr/bin/time -v -o "$D/hugo.time" hugo --quiet -s "$D/hugo" -d "$D/hugo-out" > "$D/hugo.log" 2>&1 || say "hugo failed, see $D/hugo.log"
   read -r HW HR <<<"$(timev "$D/hugo.time")"; HS=$(size_mib "$D/hugo-out")
   RATIO=$(python3 -c "print(f'{$OW/$HW:.2f}')")
-  say "(3/4) $N turns: ours ${OW}s ${OR}MiB ${OS}MiB; Hugo ${HW}s ${HR}MiB ${HS}MiB; ratio $RATIO"
-  echo "| $N | $IN | $OW | $OR | $OS | $HW | $HR | $HS | $RATIO |" >> "$RESULTS"
+  QRATIO=""; [ -z "$QNUM" ] || QRATIO=$(python3 -c "print(f'{$QNUM/$HW:.2f}')")
+  say "(3/4) $N turns: ours ${OW}s ${OR}MiB ${OS}MiB; with the README flags ${QW}s ${QR}MiB; Hugo ${HW}s ${HR}MiB ${HS}MiB; ratios $RATIO, $QRATIO"
+  echo "| $N | $IN | $OW | $OR | $OS | $QW | $QR | $HW | $HR | $HS | $RATIO | $QRATIO |" >> "$RESULTS"
   rm -rf "$D/out" "$D/hugo-out" "$D/hugo/public" # keep the inputs, drop the big outputs
 done
 echo >> "$RESULTS"
