@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bitext benchmark: cold build, warm rebuild, synthetic editions beside Hugo. See BENCHMARKS.md.
 #
-#   bench/run.sh                      # everything (1 000, 10 000, 100 000 turns; ~10 min on 2 cores, 6 of them Hugo at 100 000)
+#   bench/run.sh                      # everything (1 000, 10 000, 100 000 turns; 10–25 min on 2 cores, 6–20 of them Hugo at 100 000)
 #   SIZES="1000 10000" bench/run.sh   # skip the biggest edition
 #   RUNS=10 bench/run.sh              # more runs of the cold build (default 5, after 2 warm-ups)
 #
