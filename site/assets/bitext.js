@@ -39,10 +39,18 @@
     var fromUrl = params().get('mode');
     var stored = store.get('mode');
     var chosen = MODES.indexOf(fromUrl) >= 0 ? fromUrl : (MODES.indexOf(stored) >= 0 ? stored : null);
+    var current = chosen || 'side';
+    /* Side by side needs a wide screen (the same width as the stylesheet's two columns): on a narrow one
+       its button is hidden and the page reads interleaved, while the choice itself is kept for wider ones. */
+    var wide = window.matchMedia ? window.matchMedia('(min-width: 50rem)') : null;
+    var sideButton = box.querySelector('.mode-button[data-mode="side"]');
 
     function apply(mode, remember) {
-      MODES.forEach(function (m) { root.classList.toggle('mode-' + m, m === mode); });
-      buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-mode') === mode)); });
+      current = mode;
+      var shown = mode === 'side' && wide && !wide.matches ? 'interleaved' : mode;
+      MODES.forEach(function (m) { root.classList.toggle('mode-' + m, m === shown); });
+      buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-mode') === shown)); });
+      if (sideButton) { sideButton.hidden = !!wide && !wide.matches; }
       if (remember) { store.set('mode', mode); }
       setParam('mode', chosen ? mode : null);
     }
@@ -52,7 +60,10 @@
         apply(chosen, true);
       });
     });
-    apply(chosen || 'side', false);
+    apply(current, false);
+    if (wide && wide.addEventListener) {
+      wide.addEventListener('change', function () { apply(current, false); });
+    }
 
     var py = box.querySelector('.pinyin-toggle');
     if (!doc.querySelector('a.term')) { py.hidden = true; }

@@ -109,6 +109,15 @@ class ReaderIT {
         zh = first(".texts > .zh");
         en = first(".texts > .en");
         assertTrue(en.getRect().getY() >= zh.getRect().getY() + zh.getRect().getHeight(), "side by side stacks on a phone");
+        // a phone cannot show two columns: no "Side by side" button claiming it does; the page says interleaved
+        new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> !first(".mode-button[data-mode='side']").isDisplayed());
+        assertEquals("true", first(".mode-button[data-mode='interleaved']").getAttribute("aria-pressed"));
+        assertEquals("interleaved", mode());
+        assertTrue(d.getCurrentUrl().contains("mode=side"), "the choice itself is kept: " + d.getCurrentUrl());
+        d.manage().window().setSize(Browser.DESKTOP);
+        new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> first(".mode-button[data-mode='side']").isDisplayed());
+        assertEquals("true", first(".mode-button[data-mode='side']").getAttribute("aria-pressed"));
+        assertEquals("side", mode(), "back to two columns on a wide window");
     }
 
     @Test
