@@ -16,8 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Screenshots of a section page as a reader sees it: phone and desktop, light and dark, plus the reader's widgets open.
- * They go to -Dscreenshot.dir (default: a temp folder). With -Dscreenshot.update=true the desktop view of the real
- * edition (or the mini fixture) also replaces docs/screenshot-section.png, the README's picture.
+ * They go to -Dscreenshot.dir (default: target/screenshots, overwritten by each run). With
+ * -Dscreenshot.update=true the desktop view of the real edition (or the mini fixture) also replaces
+ * docs/screenshot-section.png, the README's picture.
  */
 class ScreenshotIT {
     static final Path README_SHOT = Path.of("docs/screenshot-section.png");
@@ -29,8 +30,7 @@ class ScreenshotIT {
         Path site = Sites.real().orElse(Sites.mini());
         String section = Sites.pages(site).stream().filter(p -> p.startsWith("sections/") && !p.contains("introduction"))
                 .findFirst().orElseThrow();
-        Path dir = System.getProperty("screenshot.dir") != null ? Path.of(System.getProperty("screenshot.dir"))
-                : Files.createTempDirectory("bitext-screenshots-");
+        Path dir = Path.of(System.getProperty("screenshot.dir", "target/screenshots")); // replaced each run
         Files.createDirectories(dir);
         try {
             shootAll(d, prefix, section, dir);

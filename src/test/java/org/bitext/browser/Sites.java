@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bitext.TestSupport;
+import org.bitext.site.Publisher;
 
 /** The sites under test, each built once per test JVM: the mini fixture, and the real edition when content/ has one. */
 final class Sites {
@@ -45,7 +46,15 @@ final class Sites {
 
     private static Path build(Path content, String name) {
         try {
-            Path out = Files.createTempDirectory("bitext-" + name + "-").resolve("site");
+            Path folder = Files.createTempDirectory("bitext-" + name + "-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> { // the pages are served until the JVM exits
+                try {
+                    Publisher.deleteTree(folder);
+                } catch (IOException e) {
+                    System.err.println("could not delete " + folder + ": " + e);
+                }
+            }));
+            Path out = folder.resolve("site");
             TestSupport.Run run = TestSupport.cli("build", "--content", content.toString(),
                     "--templates", TestSupport.TEMPLATES.toString(), "--out", out.toString());
             if (run.code() != 0) {

@@ -116,8 +116,12 @@ class StaticPagesIT {
         Path bad = Files.createTempFile("bitext-invalid", ".html");
         Files.writeString(bad, "<!DOCTYPE html><html lang=en><title>x</title><p><div></p><meta name=description content=a>"
                 + "<meta name=description content=b>");
-        EmbeddedValidator validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
-        assertTrue(!validate(validator, "bad.html", bad).isEmpty());
+        try {
+            EmbeddedValidator validator = new EmbeddedValidator();
+            validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+            assertTrue(!validate(validator, "bad.html", bad).isEmpty());
+        } finally {
+            Files.delete(bad);
+        }
     }
 }
