@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.bitext.site.Publisher;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -90,11 +89,7 @@ final class Browser {
             Path leftover = profile;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 d.quit();
-                try { // each run's profile is ~7 MB: leave none behind in the temporary folder
-                    Publisher.deleteTree(leftover);
-                } catch (IOException e) {
-                    System.err.println("could not delete the browser profile " + leftover + ": " + e);
-                }
+                Sites.deleteQuietly(leftover); // each run's profile is ~7 MB: leave none behind
             }));
         }
         return driver;

@@ -47,13 +47,7 @@ final class Sites {
     private static Path build(Path content, String name) {
         try {
             Path folder = Files.createTempDirectory("bitext-" + name + "-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> { // the pages are served until the JVM exits
-                try {
-                    Publisher.deleteTree(folder);
-                } catch (IOException e) {
-                    System.err.println("could not delete " + folder + ": " + e);
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder))); // served until the JVM exits
             Path out = folder.resolve("site");
             TestSupport.Run run = TestSupport.cli("build", "--content", content.toString(),
                     "--templates", TestSupport.TEMPLATES.toString(), "--out", out.toString());
@@ -63,6 +57,15 @@ final class Sites {
             return out;
         } catch (IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** Deletes a folder the tests made, at the end of the run: a failure is reported, not thrown. */
+    static void deleteQuietly(Path folder) {
+        try {
+            Publisher.deleteTree(folder);
+        } catch (IOException e) {
+            System.err.println("could not delete " + folder + ": " + e);
         }
     }
 
