@@ -34,9 +34,12 @@ final class LatinInEmphasis {
                 }
                 out.append(tag);
                 i = end;
-            } else if (c == '&') {
-                int semi = html.indexOf(';', i);
-                int end = semi < 0 ? i + 1 : semi + 1;
+            } else if (c == '&') { // a character reference stays whole: "&amp;", "&#39;"
+                int end = i + 1;
+                while (end < n && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == '#')) {
+                    end++;
+                }
+                end = end < n && html.charAt(end) == ';' ? end + 1 : i + 1;
                 out.append(html, i, end);
                 i = end;
             } else if (depth > 0 && isLatin(c)) {

@@ -38,6 +38,12 @@ class LatinInEmphasisTest {
     }
 
     @Test
+    void aBareAmpersandIsTextAndDoesNotHideTheTagsAfterIt() {
+        assertEquals("<em>" + O + "A" + C + " &" + O + "B" + C + "</em> x <em>" + O + "C" + C + "</em>;",
+                LatinInEmphasis.mark("<em>A &B</em> x <em>C</em>;"));
+    }
+
+    @Test
     void aRunKeepsItsInnerSpacesAndPunctuationButNotTheTrailingOnes() {
         assertEquals("<em>" + O + "A. I" + C + ". 和 " + O + "co-op" + C + "- </em>",
                 LatinInEmphasis.mark("<em>A. I. 和 co-op- </em>"));
