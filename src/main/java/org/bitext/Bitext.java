@@ -179,7 +179,7 @@ public final class Bitext {
                         MAX_INPUT_BYTES / 1048576), "is this the right file?");
                 return null;
             }
-            return FileBytes.read(file);
+            return FileBytes.read(file, size);
         } catch (IOException e) {
             diags.error(Position.of(file.toString()), "cannot read " + file + ": " + e.getMessage());
             return null;

@@ -20,7 +20,11 @@ public final class FileBytes {
 
     /** The bytes of {@code file}; if it changes while it is read, what it holds when read again. */
     public static byte[] read(Path file) throws IOException {
-        long size = Files.size(file);
+        return read(file, Files.size(file));
+    }
+
+    /** The same, for a caller that has just asked for the file's {@code size} itself. */
+    public static byte[] read(Path file, long size) throws IOException {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IOException(file + " is too large to read into memory");
         }
