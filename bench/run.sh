@@ -61,6 +61,14 @@ EOF
 }
 hmedian() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results']; print(' '.join(f\"{x['median']*1000:.0f}\" for x in r))" "$1"; }
 size_mib() { du -sb "$1" | awk '{printf "%.1f", $1/1048576}'; }
+# one synthetic build of ours under time -v: ours NAME JVM-FLAGS... writes $D/NAME.time and $D/NAME.log,
+# the site into $D/out (NAME=ours) or $D/out-NAME
+ours() {
+  local name=$1; shift
+  local out=$D/out; [ "$name" = ours ] || out=$D/out-$name
+  /usr/bin/time -v -o "$D/$name.time" java "$@" -jar "$JAR" build --content "$D/content" --templates "$T" \
+    --out "$out" > "$D/$name.log" 2>&1
+}
 
 # ---- (1) cold build of the real edition, whole process ----
 say "(1) cold build of the $REAL_NAME: creating the class-data sharing archive"
@@ -149,8 +157,7 @@ for N in $SIZES; do
   rm -rf "$D/out"
   say "(3) $N turns: bitext build (-Xmx$XMX)"
   HEAP=$XMX
-  if /usr/bin/time -v -o "$D/ours.time" java -Xmx"$XMX" -jar "$JAR" build --content "$D/content" --templates "$T" \
-      --out "$D/out" > "$D/ours.log" 2>&1; then
+  if ours ours -Xmx"$XMX"; then
     tail -1 "$D/ours.log" >&2
   else
     say "(3) $N turns: our build FAILED with -Xmx$XMX: $(grep -m1 -o 'OutOfMemoryError[^\"]*' "$D/ours.log" || tail -1 "$D/ours.log")"
@@ -158,8 +165,7 @@ for N in $SIZES; do
     HEAP=$XMX_FALLBACK
     say "(3) $N turns: again with -Xmx$HEAP"
     rm -rf "$D/out"
-    /usr/bin/time -v -o "$D/ours.time" java -Xmx"$HEAP" -jar "$JAR" build --content "$D/content" --templates "$T" \
-      --out "$D/out" > "$D/ours.log" 2>&1 || say "(3) $N turns: failed again, see $D/ours.log"
+    ours ours -Xmx"$HEAP" || say "(3) $N turns: failed again, see $D/ours.log"
     tail -1 "$D/ours.log" >&2
   fi
   read -r OW OR <<<"$(timev "$D/ours.time")"; OS=$(size_mib "$D/out")
@@ -168,8 +174,7 @@ for N in $SIZES; do
   # SerialGC): faster up to tens of thousands of turns, slower at 100 000 (BENCHMARKS.md)
   say "(3) $N turns: bitext build with the README's flags (-Xmx$XMX $FAST_FLAGS)"
   rm -rf "$D/out-fast"
-  if /usr/bin/time -v -o "$D/fast.time" java -Xmx"$XMX" $FAST_FLAGS -jar "$JAR" build --content "$D/content" \
-      --templates "$T" --out "$D/out-fast" > "$D/fast.log" 2>&1; then
+  if ours fast -Xmx"$XMX" $FAST_FLAGS; then
     tail -1 "$D/fast.log" >&2
     read -r QW QR <<<"$(timev "$D/fast.time")"
     QNUM=$QW
