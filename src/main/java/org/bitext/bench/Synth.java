@@ -20,7 +20,7 @@ import org.bitext.text.Texts;
  * and all have the same length, so no term occurs by accident or inside another.
  *
  * <p>Texts are a little shorter than the real edition's so that 100 000 turns stay under the 64 MB
- * input limit of {@link org.bitext.Bitext#MAX_INPUT_BYTES}.
+ * input limit of {@link org.bitext.input.Limits#MAX_INPUT_BYTES}.
  *
  * <p>Usage: {@code java -cp bitext.jar org.bitext.bench.Synth --turns N [--sections S] [--seed X] --out DIR}
  */
