@@ -118,7 +118,7 @@ public final class Annotator {
                         p.position));
             }
             String heading = raw.heading() == null ? "" : raw.heading();
-            sections.add(new Section(sectionIds[s], new org.bitext.editorial.Bilingual(heading, sectionEnglish(s)),
+            sections.add(new Section(sectionIds[s], new org.bitext.text.Bilingual(heading, sectionEnglish(s)),
                     raw.level(), raw.isPartTitle(), List.copyOf(turns),
                     List.copyOf(headingNotes.getOrDefault(sectionIds[s], List.of())), raw.omittedImages()));
         }

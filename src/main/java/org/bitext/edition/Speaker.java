@@ -1,6 +1,6 @@
 package org.bitext.edition;
 
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 
 /** A speaker of the edition; the narrator owns the text before the first label. */
 public record Speaker(String id, Bilingual name, Bilingual about, boolean narrator) {

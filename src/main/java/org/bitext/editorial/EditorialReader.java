@@ -21,6 +21,7 @@ import org.bitext.diag.Position;
 import org.bitext.input.Limits;
 import org.bitext.input.SourceFile;
 import org.bitext.input.SourceFiles;
+import org.bitext.text.Bilingual;
 import org.bitext.text.Texts;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

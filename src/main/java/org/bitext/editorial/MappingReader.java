@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.text.Bilingual;
 import org.bitext.text.Texts;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -14,7 +14,7 @@ import org.bitext.edition.Speaker;
 import org.bitext.edition.Term;
 import org.bitext.edition.Topic;
 import org.bitext.edition.Turn;
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 import org.bitext.editorial.NoteKind;
 
 /**

@@ -12,7 +12,7 @@ import org.bitext.edition.Edition;
 import org.bitext.edition.Mark;
 import org.bitext.edition.Speaker;
 import org.bitext.edition.Turn;
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 import org.bitext.render.Pages;
 
 /**
