@@ -280,8 +280,9 @@ public final class EditorialReader {
     /** Reads each entry of 'topics' into {@code out}. */
     private static EntryVisitor topicReader(String file, List<TopicDef> out) {
         return (id, idPos, value, diags) -> {
-            if (!Texts.isSlug(id)) {
-                diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
+            String notSlug = MappingReader.notSlug(id);
+            if (notSlug != null) {
+                diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' " + notSlug);
                 // read on (the build fails anyway) so that references to it are not also reported
             }
             MappingReader r = MappingReader.of(file, diags, "topic '" + id + "'", value, TOPIC);
@@ -315,8 +316,9 @@ public final class EditorialReader {
             }
         }
         String baseUrl = r.string("base_url", false);
-        if (baseUrl != null && !isAbsoluteHttpUrl(baseUrl)) {
-            diags.error(r.positionOf("base_url"), "base_url must be an absolute http(s) URL, found '" + baseUrl + "'");
+        String problem = baseUrl == null ? null : baseUrlProblem(baseUrl);
+        if (problem != null) {
+            diags.error(r.positionOf("base_url"), "base_url " + problem + ", found '" + baseUrl + "'");
             baseUrl = null;
         } else if (baseUrl != null && !baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
@@ -325,23 +327,39 @@ public final class EditorialReader {
                 endBefore, endPos, r.bilingual("introduction", false, false), r.position());
     }
 
-    /** An http(s) URL with a host that java.net.URI accepts too (the site renderer takes it apart). */
-    private static boolean isAbsoluteHttpUrl(String s) {
-        if (!s.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
-            return false;
-        }
+    /**
+     * Why {@code s} cannot be the address the site is published at, or null when it can: an http(s) URL
+     * with a host that {@link URI} accepts too (the site renderer takes it apart), to which page paths
+     * can be added, and nothing in it that should not be published.
+     */
+    private static String baseUrlProblem(String s) {
+        URI uri = null;
         try {
-            return new URI(s).getHost() != null;
+            uri = s.matches("https?://[^\\s/]+(/[^\\s]*)?") ? new URI(s) : null;
         } catch (URISyntaxException e) {
-            return false;
+            // not a URL: said below
         }
+        if (uri == null || uri.getHost() == null) {
+            return "must be an absolute http(s) URL";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "must not hold a user name or password (they would be published on every page)";
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return "has port " + uri.getPort() + ", which is not between 1 and 65535";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "must not have a query ('?') or a fragment ('#'): page paths are added at its end";
+        }
+        return null;
     }
 
     private static Map<String, SpeakerDef> speakers(String file, Node n, Diagnostics diags) {
         Map<String, SpeakerDef> out = new LinkedHashMap<>();
         forEachEntry(file, diags, "speakers", n, (id, idPos, value, entryDiags) -> {
-            if (!Texts.isSlug(id)) {
-                diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
+            String notSlug = MappingReader.notSlug(id);
+            if (notSlug != null) {
+                diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' " + notSlug);
                 // read on (the build fails anyway) so that its labels do not also show up as unknown
             }
             MappingReader r = MappingReader.of(file, diags, "speaker '" + id + "'", value, SPEAKER);
