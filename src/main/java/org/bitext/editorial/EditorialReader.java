@@ -24,7 +24,7 @@ import org.bitext.input.SourceFiles;
 import org.bitext.text.Bilingual;
 import org.bitext.text.Texts;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -36,7 +36,10 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads {@code edition.yaml} into an {@link EditorialLayer}. Uses SnakeYAML's node tree (never its
@@ -60,7 +63,11 @@ public final class EditorialReader {
         Node root;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
-            root = new Yaml(loaderOptions()).compose(new StringReader(TRAILING_BLANKS.matcher(yaml).replaceAll("")));
+            String text = TRAILING_BLANKS.matcher(yaml).replaceAll("");
+            LoaderOptions options = loaderOptions();
+            // what Yaml.compose does, without loading the object construction and dumping a Yaml brings along
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
@@ -134,7 +141,8 @@ public final class EditorialReader {
         int aliases = 0;
         int depth = 0;
         try {
-            for (Event ev : new Yaml(loaderOptions()).parse(new StringReader(yaml))) {
+            ParserImpl events = new ParserImpl(new StreamReader(new StringReader(yaml)), loaderOptions());
+            for (Event ev = events.getEvent(); ev != null; ev = events.getEvent()) {
                 last = ev.getStartMark();
                 if (ev instanceof AliasEvent && ++aliases == nthAlias) {
                     break;
