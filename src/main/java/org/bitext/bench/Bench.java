@@ -1,6 +1,7 @@
 package org.bitext.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class Bench {
         double[] times = new double[n];
         double[] cpu = new double[n];
         double[] appCpu = new double[n];
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < n; i++) {
             edit.apply(i);
             long cpu0 = os.getProcessCpuTime();
@@ -193,7 +194,7 @@ public final class Bench {
 
     /** CPU time of every Java thread of this process (compiler and GC threads are not Java threads). */
     private static long applicationCpu() {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long id : threads.getAllThreadIds()) {
             sum += Math.max(0, threads.getThreadCpuTime(id)); // -1 for a thread that has ended

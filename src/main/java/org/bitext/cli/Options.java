@@ -1,5 +1,6 @@
 package org.bitext.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -73,7 +74,7 @@ final class Options {
         return o;
     }
 
-    private static final java.util.Set<String> NAMES = java.util.Set.of("-h", "--help", "-V", "--version", "--strict",
+    private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
             "--verbose", "--content", "--templates", "--out", "--port", "--host");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
@@ -122,7 +123,7 @@ final class Options {
     private static Path path(String name, String value) throws UsageException {
         try {
             return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("Invalid value for option '" + name + "': " + e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package org.bitext.render;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -31,8 +33,8 @@ public final class Markdown {
     /** jsoup's cleaner, made on the first text that is not plain ({@link PlainHtml}): most builds never need it. */
     private Sanitizer sanitizer;
     private final boolean cached;
-    private java.util.Map<String, String> current = new java.util.HashMap<>();
-    private java.util.Map<String, String> previous = new java.util.HashMap<>();
+    private Map<String, String> current = new HashMap<>();
+    private Map<String, String> previous = new HashMap<>();
 
     /** Renders every text afresh. */
     public Markdown() {
@@ -51,7 +53,7 @@ public final class Markdown {
     /** Starts a build: what the build before the last one asked for and the last one did not is dropped. */
     public void nextBuild() {
         previous = current;
-        current = new java.util.HashMap<>();
+        current = new HashMap<>();
     }
 
     /** Block HTML (paragraphs, lists) for a note or an introduction. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.stream.Stream;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 
@@ -70,7 +71,7 @@ public final class Renderer {
      * build; {@link org.bitext.site.BuildSession#prepare} does this beside the reading of the inputs.
      */
     public static Renderer prepared(Path templates) {
-        try (java.util.stream.Stream<Path> files = Files.walk(templates)) {
+        try (Stream<Path> files = Files.walk(templates)) {
             Renderer r = new Renderer(templates);
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = templates.relativize(p).toString().replace('\\', '/');

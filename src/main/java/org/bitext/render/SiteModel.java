@@ -1,8 +1,11 @@
 package org.bitext.render;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.bitext.edition.Edition;
@@ -121,7 +124,7 @@ public final class SiteModel {
         site.put("topicsByName", topicsByEnglishName());
         List<Map<String, Object>> glossary = new ArrayList<>(terms.values());
         // alphabetical by pinyin without tone marks, then by the characters: a reader's order, any locale
-        glossary.sort(java.util.Comparator.comparing((Map<String, Object> g) -> (String) g.get("id"))
+        glossary.sort(Comparator.comparing((Map<String, Object> g) -> (String) g.get("id"))
                 .thenComparing(g -> (String) g.get("zh")));
         site.put("glossary", glossary);
         site.put("notesByKind", notesByKind());
@@ -206,7 +209,7 @@ public final class SiteModel {
         if (!t.interventions().isEmpty()) {
             Intervention iv = t.interventions().get(0);
             Map<String, Object> im = new SmallMap();
-            im.put("kind", iv.kind().name().toLowerCase(java.util.Locale.ROOT));
+            im.put("kind", iv.kind().name().toLowerCase(Locale.ROOT));
             im.put("reattributed", iv.sourceSpeaker() != null && !iv.sourceSpeaker().equals(t.speaker()));
             im.put("sourceSpeaker", speakers.get(iv.sourceSpeaker()));
             im.put("reason", markdown.inline(iv.reason()));
@@ -286,7 +289,7 @@ public final class SiteModel {
         return m;
     }
 
-    private static final Map<NoteKind, Map<String, Object>> KINDS = new java.util.EnumMap<>(NoteKind.class);
+    private static final Map<NoteKind, Map<String, Object>> KINDS = new EnumMap<>(NoteKind.class);
 
     static {
         for (NoteKind k : NoteKind.values()) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 import org.bitext.diag.Position;
@@ -74,8 +75,8 @@ public final class BuildSession {
     }
 
     /** Pages of the build under way (or the last one) rendered by their template, and taken as they were. */
-    private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
 
     /** A published file as this session wrote it, and the state of its file in the output folder then. */
     private record Kept(byte[] bytes, LinkChecker.PageFacts facts, Object fileKey, FileTime modified) {

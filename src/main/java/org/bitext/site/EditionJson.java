@@ -6,6 +6,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.bitext.edition.Edition;
@@ -84,7 +85,7 @@ public final class EditionJson {
                 if (!t.interventions().isEmpty()) {
                     var iv = t.interventions().get(0);
                     Map<String, Object> im = new LinkedHashMap<>();
-                    im.put("kind", iv.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    im.put("kind", iv.kind().name().toLowerCase(Locale.ROOT));
                     im.put("source_speaker", iv.sourceSpeaker());
                     im.put("reason", iv.reason());
                     tm.put("intervention", im);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -123,7 +124,7 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 case '<' -> sb.append("\\u003c"); // harmless if the JSON is ever inlined in HTML
-                default -> sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                default -> sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             }
         }
         sb.append(s, plain, s.length());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
@@ -53,7 +55,7 @@ public final class LinkChecker {
     public LinkChecker(Set<String> paths, String basePath, boolean decideEarly) {
         this.paths = paths;
         this.basePath = basePath;
-        this.scannedIds = decideEarly ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        this.scannedIds = decideEarly ? new ConcurrentHashMap<>() : null;
     }
 
     /** Checks a whole site held in memory (path → bytes). */
@@ -345,7 +347,7 @@ public final class LinkChecker {
 
     private static String fragmentProblem(String link, String resolved, String fragment, Ids targetIds) {
         String decoded = fragment.indexOf('%') < 0 ? fragment // nothing to decode: the usual case
-                : java.net.URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+                : URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (targetIds == null || !targetIds.contains(decoded)) {
             return "broken fragment in " + link + " (" + resolved + " has no id \"" + decoded + "\")";
         }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small text helpers shared by the stages: normalising, CJK tests, slugs and stable hashes. */
@@ -20,7 +21,7 @@ public final class Texts {
     /** NFC, every run of white space (including ideographic space) collapsed to one space, trimmed. */
     public static String normalize(String s) {
         String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-        java.util.regex.Matcher m = SPACES.matcher(nfc);
+        Matcher m = SPACES.matcher(nfc);
         return (m.find() ? m.replaceAll(" ") : nfc).trim(); // most quotes have nothing to change: no copy
     }
 
