@@ -19,7 +19,7 @@ public final class Diagnostics {
     private final Map<String, String[]> lines = new HashMap<>();
 
     /** Registers the text of an input file under the name diagnostics use for it. */
-    public void addSource(String file, String text) {
+    public synchronized void addSource(String file, String text) {
         sources.put(file, text);
         lines.remove(file);
     }
@@ -30,40 +30,40 @@ public final class Diagnostics {
     }
 
     public void error(Position at, String message) {
-        items.add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, null));
+        add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, null));
     }
 
     public void error(Position at, String message, String hint) {
-        items.add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, hint));
+        add(new Diagnostic(Diagnostic.Severity.ERROR, at, message, hint));
     }
 
     public void warning(Position at, String message) {
-        items.add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
+        add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
     }
 
-    /** Reports, after those reported so far, what {@code later} collected (its sources are not taken). */
-    public void addAll(Diagnostics later) {
-        items.addAll(later.items);
+    // pages render in parallel, and each may report
+    private synchronized void add(Diagnostic d) {
+        items.add(d);
     }
 
-    public boolean hasErrors() {
+    public synchronized boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
-    public List<Diagnostic> all() {
+    public synchronized List<Diagnostic> all() {
         return List.copyOf(items);
     }
 
-    public List<Diagnostic> errors() {
+    public synchronized List<Diagnostic> errors() {
         return items.stream().filter(Diagnostic::isError).toList();
     }
 
-    public List<Diagnostic> warnings() {
+    public synchronized List<Diagnostic> warnings() {
         return items.stream().filter(d -> !d.isError()).toList();
     }
 
     /** Diagnostics in file, line, column order (stable for equal positions). */
-    public List<Diagnostic> sorted() {
+    public synchronized List<Diagnostic> sorted() {
         List<Diagnostic> copy = new ArrayList<>(items);
         copy.sort(Comparator.comparing((Diagnostic d) -> d.position().file())
                 .thenComparingInt(d -> d.position().line())
@@ -75,13 +75,13 @@ public final class Diagnostics {
      * Formats one diagnostic as {@code file:line:column: message}, followed by the source line and a
      * caret when the file's text is known, and the hint if there is one.
      */
-    public String format(Diagnostic d) {
+    public synchronized String format(Diagnostic d) {
         StringBuilder out = new StringBuilder();
         out.append(d.position()).append(": ");
         if (!d.isError()) {
             out.append("warning: ");
         }
-        out.append(d.message());
+        appendVisible(out, d.message());
         String[] lines = lines(d.position().file());
         int line = d.position().line();
         if (lines != null && line >= 1 && line <= lines.length) {
@@ -98,8 +98,7 @@ public final class Diagnostics {
             String shown = before + text.substring(from, to).stripTrailing() + (to < text.length() ? "…" : "");
             String gutter = String.valueOf(line);
             out.append('\n').append(" ".repeat(4)).append(gutter).append(" | ");
-            // control characters (a NUL, an ESC) are not sent to the terminal as they are
-            shown.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) && c != '\t' ? 0xFFFD : c));
+            appendVisible(out, shown);
             out.append('\n').append(" ".repeat(4 + gutter.length())).append(" | ").append(before.isEmpty() ? "" : " ");
             // Pad with the same kind of characters so the caret lines up under wide CJK text too.
             for (int i = from; i < col - 1; i++) {
@@ -109,9 +108,15 @@ public final class Diagnostics {
             out.append('^');
         }
         if (d.hint() != null) {
-            out.append('\n').append("    = ").append(d.hint());
+            out.append('\n').append("    = ");
+            appendVisible(out, d.hint());
         }
         return out.toString();
+    }
+
+    /** Control characters (a NUL, an ESC that would restyle the terminal) are not sent as they are. */
+    private static void appendVisible(StringBuilder out, String s) {
+        s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) && c != '\t' ? 0xFFFD : c));
     }
 
     /** {@code i}, or one less so that a cut does not fall inside a surrogate pair. */

@@ -50,4 +50,30 @@ class DiagnosticsTest {
         String out = format("title: a\u0000b\u001b[31mred\n", 1, 10);
         assertTrue(out.contains("title: a\uFFFDb\uFFFD[31mred"), out);
     }
+
+    @Test
+    void noControlCharacterOfAMessageReachesTheTerminal() {
+        Diagnostics diags = new Diagnostics();
+        diags.error(new Position("e.yaml", 1, 1), "unknown key '\u001b[2J'", "not \u0007 this");
+        assertEquals("e.yaml:1:1: unknown key '\uFFFD[2J'\n    = not \uFFFD this", diags.format(diags.all().get(0)));
+    }
+
+    /** Pages render in parallel and each may report: none is lost. */
+    @Test
+    void diagnosticsFromManyThreadsAreAllKept() throws Exception {
+        Diagnostics diags = new Diagnostics();
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    diags.warning(Position.of("p.html"), "w");
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(8 * 20_000, diags.all().size());
+    }
 }
