@@ -60,6 +60,12 @@ public final class EditorialReader {
 
     /** Reads the YAML text; returns null when it cannot be parsed at all (the diagnostics say why). */
     public EditorialLayer read(String file, String yaml, Diagnostics diags) {
+        Position longLine = longLine(file, yaml);
+        if (longLine != null) {
+            diags.error(longLine, "this line of edition.yaml is longer than " + Limits.MAX_YAML_LINE_CHARS
+                    + " characters; refused", "break it into lines");
+            return null;
+        }
         Node root;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
@@ -99,6 +105,22 @@ public final class EditorialReader {
             return null;
         }
         return layer(file, root, diags);
+    }
+
+    /** Where the first line longer than the limit goes over it, or null. */
+    private static Position longLine(String file, String yaml) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '\n' || c == '\r') {
+                line += c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n' ? 0 : 1;
+                start = i + 1;
+            } else if (i - start == Limits.MAX_YAML_LINE_CHARS) {
+                return new Position(file, line, i - start + 1);
+            }
+        }
+        return null;
     }
 
     /** How often the nodes under {@code node} are used again: once for each alias (*name) read. */

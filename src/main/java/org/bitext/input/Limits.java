@@ -10,6 +10,11 @@ public final class Limits {
     public static final int MAX_YAML_ALIASES = 20;
     /** Lists and mappings nested in edition.yaml. */
     public static final int MAX_YAML_DEPTH = 40;
+    /**
+     * A line of edition.yaml: SnakeYAML's reader copies its window again for every kilobyte of a long
+     * token, so a line of megabytes would take hours; no hand-written line comes near this.
+     */
+    public static final int MAX_YAML_LINE_CHARS = 1_000_000;
     /** An id becomes a file name and a URL fragment. */
     public static final int MAX_SLUG_LENGTH = 80;
 

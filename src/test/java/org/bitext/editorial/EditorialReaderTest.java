@@ -165,4 +165,11 @@ class EditorialReaderTest {
         assertTrue(only().startsWith("e.yaml:5:3: speaker id 'hhhh"), only());
         assertTrue(only().endsWith("' is 81 characters long; an id may have at most 80"), only());
     }
+
+    /** A line of megabytes is refused before SnakeYAML reads it (its reader slows down more than linearly on it). */
+    @Test
+    void aLineOverTheLimitIsRefusedAtTheLimit() {
+        read(MINIMAL + "notes:\r\n  - {id: a, at: 问, kind: context, text: " + "字".repeat(1_000_000) + "}\n");
+        assertEquals("e.yaml:7:1000001: this line of edition.yaml is longer than 1000000 characters; refused", only());
+    }
 }
