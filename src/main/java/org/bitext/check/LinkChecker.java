@@ -3,7 +3,6 @@ package org.bitext.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +20,7 @@ import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
 import org.bitext.render.Pages;
 import org.bitext.site.PageOut;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.parser.StreamParser;
@@ -30,8 +30,7 @@ import org.jsoup.parser.StreamParser;
  * page or asset the build makes, its #fragment must exist there, and nothing may be loaded from
  * another host. Only {@code <a href>} may point outside (http, https, mailto).
  *
- * <p>Each page is read once as it is made (jsoup's {@link StreamParser}, which lets go of each element
- * once read) and only its {@link PageFacts} are kept: its ids, and what is left to decide about its
+ * <p>Each page is read once with jsoup as it is made and only its {@link PageFacts} are kept: its ids, and what is left to decide about its
  * links. Everything but a #fragment on another page is decided while reading, against the list of
  * every file the build makes, which is known before any page is rendered.
  */
@@ -90,52 +89,66 @@ public final class LinkChecker {
 
     private static final String[] LINK_ATTRS = {"href", "src", "srcset", "action", "poster", "data"};
 
-    /** Reads the ids and links of a page in memory. Thread-safe. */
+    /** Reads the ids and links of a page in memory, as one jsoup tree. Thread-safe. */
     public PageFacts scan(String page, byte[] html) {
-        try {
-            return scan(page, new InputStreamReader(new java.io.ByteArrayInputStream(html), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("no I/O on a page in memory", e);
-        }
+        Facts facts = new Facts(page);
+        Jsoup.parse(new String(html, StandardCharsets.UTF_8)).getAllElements().forEach(facts::read);
+        return facts.done();
     }
 
-    /** Reads the ids and links of a page just made, from memory or, for a big one, from its file. Thread-safe. */
+    /**
+     * Reads the ids and links of a page just made, from memory or, for a big one, as it streams from its
+     * file (jsoup's {@link StreamParser}, letting go of each element once read). Thread-safe.
+     */
     public PageFacts scan(String page, PageOut file) throws IOException {
         if (file.inMemory()) {
             return scan(page, file.bytes());
         }
-        try (InputStream in = file.stream()) {
-            return scan(page, new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-    }
-
-    private PageFacts scan(String page, Reader html) throws IOException {
-        Set<String> ids = new HashSet<>();
-        List<Check> checks = new ArrayList<>();
-        List<Here> here = new ArrayList<>();
-        try (StreamParser parser = new StreamParser(Parser.htmlParser()).parse(html, "")) {
+        Facts facts = new Facts(page);
+        try (InputStream in = file.stream();
+                StreamParser parser = new StreamParser(Parser.htmlParser()).parse(new InputStreamReader(in, StandardCharsets.UTF_8), "")) {
             Iterator<Element> elements = parser.iterator();
             while (elements.hasNext()) {
                 Element e = elements.next();
-                if (e.hasAttr("id")) {
-                    ids.add(e.attr("id"));
-                }
-                for (String attr : LINK_ATTRS) {
-                    if (e.hasAttr(attr)) {
-                        firstLook(page, e, attr, checks, here);
-                    }
-                }
-                e.remove(); // read: the parser need not keep it
+                facts.read(e);
+                e.remove();
             }
         }
-        // links to this page's own fragments can be decided now that all its ids are read
-        for (Here h : here) {
-            String problem = fragmentProblem(h.link(), h.target(), ids);
-            if (problem != null) {
-                checks.add(new Problem(problem));
+        return facts.done();
+    }
+
+    /** What the reading of one page finds. */
+    private final class Facts {
+        private final String page;
+        private final Set<String> ids = new HashSet<>();
+        private final List<Check> checks = new ArrayList<>();
+        private final List<Here> here = new ArrayList<>();
+
+        Facts(String page) {
+            this.page = page;
+        }
+
+        void read(Element e) {
+            if (e.hasAttr("id")) {
+                ids.add(e.attr("id"));
+            }
+            for (String attr : LINK_ATTRS) {
+                if (e.hasAttr(attr)) {
+                    firstLook(page, e, attr, checks, here);
+                }
             }
         }
-        return new PageFacts(Set.copyOf(ids), checks.isEmpty() ? List.of() : List.copyOf(checks));
+
+        PageFacts done() {
+            // links to this page's own fragments can be decided now that all its ids are read
+            for (Here h : here) {
+                String problem = fragmentProblem(h.link(), h.target(), ids);
+                if (problem != null) {
+                    checks.add(new Problem(problem));
+                }
+            }
+            return new PageFacts(Set.copyOf(ids), checks.isEmpty() ? List.of() : List.copyOf(checks));
+        }
     }
 
     /** Reports the problems of every page, in path order, then in page order. */

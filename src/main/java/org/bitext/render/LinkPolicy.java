@@ -50,7 +50,8 @@ final class LinkPolicy implements UrlSanitizer {
             return new Fragment(url);
         }
         if (url.startsWith("//")) {
-            return new Outside(url);
+            // another host, without a scheme; "///x" has none
+            return url.startsWith("///") ? new Refused(url, false) : new Outside(url);
         }
         String scheme = scheme(url);
         if (scheme != null) {

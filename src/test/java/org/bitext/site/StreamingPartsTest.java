@@ -2,18 +2,15 @@ package org.bitext.site;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small parts of the streamed build: UTF-8 in pieces, compact ids, quick link resolution, streamed JSON. */
+/** The small parts of the streamed build: UTF-8 in pieces, streamed JSON. */
 class StreamingPartsTest {
     @Test
     void utf8InPiecesIsTheBytesOfTheWholeText() throws Exception {
