@@ -1,6 +1,7 @@
 package org.bitext.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.bitext.edition.Turn;
 import org.bitext.editorial.Bilingual;
 import org.bitext.render.Markdown;
 import org.bitext.render.Markdown.Links;
+import org.bitext.render.Markdown.Reading;
 import org.bitext.render.Markdown.TooDeep;
 import org.bitext.text.Nesting;
 
@@ -27,9 +29,15 @@ import org.bitext.text.Nesting;
  */
 public final class MarkdownLinks {
     private final Diagnostics diags;
+    /** Each text read once for both checks. */
+    private final Map<String, Reading> readings = new HashMap<>();
 
     public MarkdownLinks(Diagnostics diags) {
         this.diags = diags;
+    }
+
+    private Reading read(String text) {
+        return readings.computeIfAbsent(text, Markdown::read);
     }
 
     /** One Markdown text, where it is written and how a message names it. */
@@ -66,10 +74,10 @@ public final class MarkdownLinks {
         }
     }
 
-    /** Refuses a text nested too deeply to render (it is rendered as nothing). */
+    /** Refuses a text nested too deeply to render (it is rendered as nothing); before the pages are made. */
     public void checkNesting(Edition edition) {
         for (Field f : fields(edition)) {
-            if (Markdown.read(f.text()) instanceof TooDeep) {
+            if (read(f.text()) instanceof TooDeep) {
                 diags.error(f.at(), "Markdown nested more than " + Nesting.MAX + " levels deep in " + f.where(),
                         "quotes, lists, emphasis and links may nest at most " + Nesting.MAX + " levels");
             }
@@ -82,7 +90,7 @@ public final class MarkdownLinks {
      */
     public void check(Edition edition, Set<String> files, Map<String, LinkChecker.PageFacts> pages) {
         for (Field f : fields(edition)) {
-            if (Markdown.read(f.text()) instanceof Links links) {
+            if (read(f.text()) instanceof Links links) {
                 for (String link : links.malformed()) {
                     diags.error(f.at(), "malformed link '" + link + "' in " + f.where());
                 }

@@ -66,7 +66,8 @@ public final class SiteRenderer {
         Map<String, byte[]> templateFiles = session.readTemplates(templates);
         Renderer renderer = session.renderer();
         Timings.mark("set up the templates");
-        new MarkdownLinks(diags).checkNesting(edition);
+        MarkdownLinks markdownLinks = new MarkdownLinks(diags);
+        markdownLinks.checkNesting(edition);
         SiteModel model = new SiteModel(edition, session.markdown());
         Map<String, Object> site = model.site();
         Timings.mark("page model");
@@ -135,7 +136,7 @@ public final class SiteRenderer {
                 pages.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        new MarkdownLinks(diags).check(edition, paths, pages);
+        markdownLinks.check(edition, paths, pages);
         checker.report(pages, diags);
         Timings.mark("check the links");
         return jobs.size();
