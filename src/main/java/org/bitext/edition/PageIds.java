@@ -18,6 +18,11 @@ final class PageIds {
     static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "intro-h", "toc-h", "speakers-h", "interventions",
             "term-tip");
 
+    /** The ids a note gives the page its section is on: its list item, its marker, the script's popover. */
+    static final List<String> NOTE_PREFIXES = List.of("note-", "ref-", "pop-note-");
+    /** The id of a section's heading of notes is this and the section's id. */
+    static final String NOTES_HEADING = "notes-";
+
     private PageIds() {
     }
 
@@ -28,13 +33,13 @@ final class PageIds {
         for (NoteDef n : c.layer().notes()) {
             if (n.id() != null) {
                 String note = "note '" + n.id() + "' (line " + n.position().line() + ")";
-                owners.putIfAbsent("note-" + n.id(), "the id of " + note + " in the list of notes");
-                owners.putIfAbsent("ref-" + n.id(), "the id of the marker of " + note);
-                owners.putIfAbsent("pop-note-" + n.id(), "the id of the popover of " + note);
+                owners.putIfAbsent(NOTE_PREFIXES.get(0) + n.id(), "the id of " + note + " in the list of notes");
+                owners.putIfAbsent(NOTE_PREFIXES.get(1) + n.id(), "the id of the marker of " + note);
+                owners.putIfAbsent(NOTE_PREFIXES.get(2) + n.id(), "the id of the popover of " + note);
             }
         }
         for (SectionIds.Name s : sections) {
-            owners.putIfAbsent("notes-" + s.id(), "the id of the notes heading of section '" + s.id() + "'");
+            owners.putIfAbsent(NOTES_HEADING + s.id(), "the id of the notes heading of section '" + s.id() + "'");
         }
         return owners;
     }

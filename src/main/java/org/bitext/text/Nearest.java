@@ -2,9 +2,7 @@ package org.bitext.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The stretch of a set of texts closest to a phrase (fewest edits), for messages that say what the
@@ -33,6 +31,8 @@ public final class Nearest {
 
     private final List<String> texts;
     private int[] starts;
+    /** The text each position of the joined texts belongs to. */
+    private int[] textOf;
     /** Sorted (bigram << 31 | position in the joined texts): each bigram's occurrences in a run, in text order. */
     private long[] grams;
     private long work;
@@ -72,8 +72,9 @@ public final class Nearest {
         }
         index();
         int m = phrase.length();
-        // votes per (text, diagonal): a place where the phrase would start if it were there
-        Map<Long, Integer> votes = new HashMap<>();
+        // Each shared bigram votes for a place, (text, diagonal), where the phrase would start if it were there.
+        long[] places = new long[Math.max(1, m - 1) * MAX_POSTINGS];
+        int n = 0;
         for (int i = 0; i < Math.max(1, m - 1); i++) {
             long key = m == 1 ? (long) phrase.charAt(0) << 16 : gram(phrase.charAt(i), phrase.charAt(i + 1));
             long last = m == 1 ? key | 0xFFFF : key;
@@ -82,35 +83,27 @@ public final class Nearest {
             work += to - from;
             for (int k = from; k < to; k++) {
                 int pos = (int) (grams[k] & POSITION);
-                int t = textAt(pos);
+                int t = textOf[pos];
                 if (t < limit) {
-                    votes.merge((long) t << 32 | (pos - starts[t] - i) & 0xFFFFFFFFL, 1, Integer::sum);
+                    places[n++] = (long) t << 32 | (pos - starts[t] - i) + 0x80000000L;
                 }
             }
         }
-        // most votes first; among equals, the earlier text and place
-        List<Map.Entry<Long, Integer>> ranked = new ArrayList<>(votes.entrySet());
-        ranked.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue()
-                : a.getKey() >>> 32 != b.getKey() >>> 32 ? Long.compare(a.getKey() >>> 32, b.getKey() >>> 32)
-                : Integer.compare((int) (long) a.getKey(), (int) (long) b.getKey()));
+        Arrays.sort(places, 0, n);
         int slack = Math.max(2, m);
         Match best = null;
-        List<long[]> windows = new ArrayList<>();
-        for (Map.Entry<Long, Integer> e : ranked) {
-            if (windows.size() == CANDIDATES) {
-                break;
-            }
-            int t = (int) (e.getKey() >>> 32);
-            int diagonal = (int) (long) e.getKey();
+        List<Window> compared = new ArrayList<>();
+        for (long place : mostVoted(places, n, 2 * CANDIDATES)) {
+            int t = (int) (place >>> 32);
             String text = texts.get(t);
-            int from = Math.max(0, diagonal - slack);
-            int to = Math.min(text.length(), diagonal + m + slack);
-            if (windows.stream().anyMatch(w -> w[0] == t && w[1] <= from && to <= w[2])) {
-                continue; // inside a window already compared
+            int diagonal = (int) ((place & 0xFFFFFFFFL) - 0x80000000L);
+            Window w = new Window(t, Math.max(0, diagonal - slack), Math.min(text.length(), diagonal + m + slack));
+            if (compared.size() == CANDIDATES || compared.stream().anyMatch(c -> c.holds(w))) {
+                continue;
             }
-            windows.add(new long[] {t, from, to});
-            work += (long) m * (to - from);
-            Match found = align(phrase, text, from, to, true);
+            compared.add(w);
+            work += (long) m * (w.to() - w.from());
+            Match found = align(phrase, text, w.from(), w.to(), true);
             Match here = new Match(t, found.start(), found.end(), found.distance());
             if (best == null || here.distance() < best.distance() || here.distance() == best.distance()
                     && (t < best.text() || t == best.text() && here.end() < best.end())) {
@@ -118,6 +111,40 @@ public final class Nearest {
             }
         }
         return best;
+    }
+
+    /** A stretch of one text compared edit by edit. */
+    private record Window(int text, int from, int to) {
+        boolean holds(Window w) {
+            return w.text == text && from <= w.from && w.to <= to;
+        }
+    }
+
+    /** The {@code count} places with most votes in the sorted places (among equals, the earlier), most first. */
+    private static long[] mostVoted(long[] places, int n, int count) {
+        long[] top = new long[count];
+        int[] votes = new int[count];
+        int size = 0;
+        for (int run = 0; run < n; ) {
+            int end = run;
+            while (end < n && places[end] == places[run]) {
+                end++;
+            }
+            int v = end - run;
+            if (size < count || v > votes[size - 1]) {
+                int at = Math.min(size, count - 1);
+                while (at > 0 && votes[at - 1] < v) { // strictly fewer: an earlier place keeps its rank
+                    top[at] = top[at - 1];
+                    votes[at] = votes[at - 1];
+                    at--;
+                }
+                top[at] = places[run];
+                votes[at] = v;
+                size = Math.min(size + 1, count);
+            }
+            run = end;
+        }
+        return Arrays.copyOf(top, size);
     }
 
     /** Levenshtein distance between two strings. */
@@ -184,9 +211,11 @@ public final class Nearest {
         }
         starts[texts.size()] = (int) total;
         grams = new long[(int) total];
+        textOf = new int[(int) total];
         int n = 0;
         for (int t = 0; t < texts.size(); t++) {
             String s = texts.get(t);
+            Arrays.fill(textOf, starts[t], starts[t + 1], t);
             for (int i = 0; i < s.length(); i++) {
                 char next = i + 1 < s.length() ? s.charAt(i + 1) : END;
                 grams[n++] = gram(s.charAt(i), next) << 31 | (starts[t] + i);
@@ -212,17 +241,5 @@ public final class Nearest {
             }
         }
         return lo;
-    }
-
-    /** The text holding a position of the joined texts. */
-    private int textAt(int pos) {
-        int t = Arrays.binarySearch(starts, pos);
-        if (t < 0) {
-            return -t - 2;
-        }
-        while (t + 1 < starts.length && starts[t + 1] == pos) {
-            t++; // skip empty texts
-        }
-        return t;
     }
 }
