@@ -98,8 +98,11 @@ public final class Nearest {
             String text = texts.get(t);
             int diagonal = (int) ((place & 0xFFFFFFFFL) - 0x80000000L);
             Window w = new Window(t, Math.max(0, diagonal - slack), Math.min(text.length(), diagonal + m + slack));
-            if (compared.size() == CANDIDATES || compared.stream().anyMatch(c -> c.holds(w))) {
-                continue;
+            if (compared.size() == CANDIDATES) {
+                break;
+            }
+            if (compared.stream().anyMatch(c -> c.holds(w))) {
+                continue; // a place next to one already compared
             }
             compared.add(w);
             work += (long) m * (w.to() - w.from());
