@@ -60,20 +60,18 @@ final class Notes {
                 String section = sections.get(heading.section()).id();
                 onHeadings.computeIfAbsent(section, k -> new ArrayList<>()).add(d.id());
                 out.put(d.id(), new Note(d.id(), d.kind(), quote, section, null, d.text(), d.position()));
-                continue;
+            } else if (h instanceof QuoteIndex.InParagraph in) {
+                int end = in.start() + quote.length();
+                Piece owner = pieces.owner(in.para(), in.start(), end);
+                if (owner == null) {
+                    diags.error(d.at().position(), "note quote \"" + Texts.clip(quote, 40)
+                            + "\" straddles a split between two turns; quote a phrase inside one turn");
+                    continue;
+                }
+                marks.get(owner.order()).add(new Mark(in.start() - owner.start(), end - owner.start(), d.id()));
+                out.put(d.id(), new Note(d.id(), d.kind(), quote, sections.get(in.para().section()).id(), owner.id(),
+                        d.text(), d.position()));
             }
-            Para para = ((QuoteIndex.InParagraph) h).para();
-            int start = h.start();
-            int end = start + quote.length();
-            Piece owner = pieces.owner(para, start, end);
-            if (owner == null) {
-                diags.error(d.at().position(), "note quote \"" + Texts.clip(quote, 40)
-                        + "\" straddles a split between two turns; quote a phrase inside one turn");
-                continue;
-            }
-            marks.get(owner.order()).add(new Mark(start - owner.start(), end - owner.start(), d.id()));
-            out.put(d.id(), new Note(d.id(), d.kind(), quote, sections.get(para.section()).id(), owner.id(), d.text(),
-                    d.position()));
         }
         for (List<Mark> list : marks) {
             list.sort((a, b) -> a.end() != b.end() ? Integer.compare(a.end(), b.end()) : Integer.compare(a.start(), b.start()));

@@ -98,8 +98,11 @@ final class QuoteIndex {
             // distinct places: a phrase repeated inside one paragraph names that paragraph's line once
             Set<String> distinct = new LinkedHashSet<>();
             for (Hit h : hits) {
-                distinct.add(h instanceof InParagraph p ? "line " + p.para().paragraph().position().line()
-                        : "heading \"" + transcript.sections().get(((InHeading) h).section()).heading() + "\"");
+                if (h instanceof InParagraph p) {
+                    distinct.add("line " + p.para().paragraph().position().line());
+                } else if (h instanceof InHeading in) {
+                    distinct.add("heading \"" + transcript.sections().get(in.section()).heading() + "\"");
+                }
             }
             List<String> places = new ArrayList<>(distinct).subList(0, Math.min(3, distinct.size()));
             diags.error(q.position(), what + " quote \"" + Texts.clip(phrase, 40) + "\" is ambiguous: it matches "
@@ -113,7 +116,7 @@ final class QuoteIndex {
 
     /** The one paragraph a quote matched, or null after reporting (quotes of turns and topics). */
     InParagraph paragraph(Quote q, List<Hit> hits, String what) {
-        return (InParagraph) single(q, hits, what, false);
+        return (InParagraph) single(q, hits, what, false); // located without headings: a paragraph or nothing
     }
 
     private Nearest nearest() {
