@@ -14,11 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
+import org.bitext.check.LinkChecker;
+import org.bitext.check.MarkdownLinks;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
@@ -66,6 +66,8 @@ public final class SiteRenderer {
         Map<String, byte[]> templateFiles = session.readTemplates(templates);
         Renderer renderer = session.renderer();
         Timings.mark("set up the templates");
+        MarkdownLinks markdownLinks = new MarkdownLinks(diags);
+        markdownLinks.checkNesting(edition);
         SiteModel model = new SiteModel(edition, session.markdown());
         Map<String, Object> site = model.site();
         Timings.mark("page model");
@@ -112,7 +114,7 @@ public final class SiteRenderer {
             paths.add(j.path());
         }
         session.willMake(paths);
-        LinkChecker checker = new LinkChecker(paths, basePath, !session.keeps());
+        LinkChecker checker = new LinkChecker(paths, basePath);
         List<Object> made = makeAll(jobs, sink, out, checker, paths);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class SiteRenderer {
                 pages.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        new MarkdownLinks(diags, session.markdown()).check(edition, paths, pages);
+        markdownLinks.check(edition, paths, pages);
         checker.report(pages, diags);
         Timings.mark("check the links");
         return jobs.size();
@@ -239,8 +241,8 @@ public final class SiteRenderer {
         }
     }
 
-    private static final Pattern SAFE_ASSET_NAME =
-            Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+    private static final java.util.regex.Pattern SAFE_ASSET_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
     private void assets(List<Job> jobs, Map<String, byte[]> templateFiles) {
         for (Map.Entry<String, byte[]> f : templateFiles.entrySet()) {
@@ -273,7 +275,7 @@ public final class SiteRenderer {
     private static String sitemap(String base, List<Job> jobs) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String path : new TreeSet<>(jobs.stream().map(Job::path).toList())) {
+        for (String path : new java.util.TreeSet<>(jobs.stream().map(Job::path).toList())) {
             if (path.endsWith(".html") && !path.equals(Pages.NOT_FOUND)) {
                 String loc = base + (path.equals(Pages.HOME) ? "" : path);
                 sb.append("  <url><loc>").append(loc.replace("&", "&amp;")).append("</loc></url>\n");
