@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.output.PageOut;
 import org.bitext.render.Markdown;
 import org.bitext.render.Pages;
 

@@ -20,6 +20,7 @@ import org.bitext.TestSupport;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
+import org.bitext.output.Publisher;
 import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

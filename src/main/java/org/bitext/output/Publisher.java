@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public final class Publisher implements Sink, AutoCloseable {
     }
 
     /** The same, writing out every file larger than {@code spillAt} bytes while it is made (tests: 0). */
-    static Publisher open(Path out, long spillAt) throws IOException {
+    public static Publisher open(Path out, long spillAt) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);

@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class PageOut extends OutputStream {
     }
 
     /** Reads a file that is not {@link #inMemory} back from its file. */
-    InputStream stream() throws IOException {
+    public InputStream stream() throws IOException {
         return Files.newInputStream(file);
     }
 }
