@@ -163,6 +163,7 @@ public final class Bitext {
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
                 options.force());
+        Publisher.repair(out);
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
         try (Publisher publisher = Publisher.open(out, options.force())) {

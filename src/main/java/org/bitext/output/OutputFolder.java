@@ -92,15 +92,10 @@ public final class OutputFolder {
             if (project != null) {
                 throw OutputProblem.refused(refusing + "it holds " + project + ", so it is a project folder, not a site");
             }
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(o)) {
-                for (Path child : children) {
-                    if (Files.isDirectory(child, NOFOLLOW) && projectSign(child) != null) {
-                        throw OutputProblem.refused(refusing + "it holds the project folder " + child.getFileName()
-                                + "; a build would delete it");
-                    }
-                }
-            } catch (IOException e) {
-                throw OutputProblem.failed("cannot read the output folder " + out + " (" + reason(e) + ")");
+            Path child = projectInside(o, out);
+            if (child != null) {
+                throw OutputProblem.refused(refusing + "it holds the project folder " + child.getFileName()
+                        + "; a build would delete it");
             }
             if (!force && !isEmpty(o) && !isOurs(o)) {
                 throw OutputProblem.refused("refusing to replace " + out + ": it holds files Bitext did not make (no "
@@ -108,6 +103,20 @@ public final class OutputFolder {
             }
         }
         return o;
+    }
+
+    /** A project folder directly inside {@code dir}, or null. */
+    private static Path projectInside(Path dir, Path out) throws OutputProblem {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (Files.isDirectory(child, NOFOLLOW) && projectSign(child) != null) {
+                    return child;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw OutputProblem.failed("cannot read the output folder " + out + " (" + reason(e) + ")");
+        }
     }
 
     private static String projectSign(Path dir) {

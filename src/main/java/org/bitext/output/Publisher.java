@@ -91,7 +91,7 @@ public final class Publisher implements Sink, AutoCloseable {
         } catch (IOException e) {
             throw OutputProblem.failed("cannot make the folder " + parent + " for the site (" + OutputFolder.reason(e) + ")");
         }
-        tidy(target);
+        repair(target);
         Path staging;
         try {
             staging = Files.createTempDirectory(parent, prefix(target, NEW));
@@ -126,10 +126,14 @@ public final class Publisher implements Sink, AutoCloseable {
     /**
      * Repairs what an interrupted run left beside {@code target}: puts the newest {@code .NAME.old-*}
      * back when {@code target} is missing, then deletes every other folder of ours (marked, or empty)
-     * that no running build holds. A folder that cannot be deleted is left for the next run.
+     * that no running build holds. A folder that cannot be deleted is left for the next run. Runs at
+     * the start of every build, even one that then fails on its input.
      */
-    static void tidy(Path target) {
-        Path parent = target.getParent();
+    public static void repair(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null) {
+            return;
+        }
         List<Path> leftovers = new ArrayList<>();
         List<String> kinds = List.of(prefix(target, NEW), prefix(target, OLD), prefix(target, DEL));
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent,
