@@ -88,11 +88,13 @@ public final class OutputFolder {
             }
         }
         if (Files.isDirectory(o)) {
-            String project = projectSign(o);
+            // a site of ours may hold a folder named content/ (from static/), never a .git or a pom.xml
+            List<String> signs = isOurs(o) ? List.of("pom.xml", ".git") : PROJECT_SIGNS;
+            String project = projectSign(o, signs);
             if (project != null) {
                 throw OutputProblem.refused(refusing + "it holds " + project + ", so it is a project folder, not a site");
             }
-            Path child = projectInside(o, out);
+            Path child = projectInside(o, signs, out);
             if (child != null) {
                 throw OutputProblem.refused(refusing + "it holds the project folder " + child.getFileName()
                         + "; a build would delete it");
@@ -106,10 +108,10 @@ public final class OutputFolder {
     }
 
     /** A project folder directly inside {@code dir}, or null. */
-    private static Path projectInside(Path dir, Path out) throws OutputProblem {
+    private static Path projectInside(Path dir, List<String> signs, Path out) throws OutputProblem {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                if (Files.isDirectory(child, NOFOLLOW) && projectSign(child) != null) {
+                if (Files.isDirectory(child, NOFOLLOW) && projectSign(child, signs) != null) {
                     return child;
                 }
             }
@@ -119,8 +121,8 @@ public final class OutputFolder {
         }
     }
 
-    private static String projectSign(Path dir) {
-        for (String sign : PROJECT_SIGNS) {
+    private static String projectSign(Path dir, List<String> signs) {
+        for (String sign : signs) {
             if (Files.exists(dir.resolve(sign), NOFOLLOW)) {
                 return sign;
             }

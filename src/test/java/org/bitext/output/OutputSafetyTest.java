@@ -162,6 +162,23 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aSiteMayHoldAFolderNamedContentButNotAGitRepository() throws Exception {
+        Path project = project();
+        Files.createDirectories(project.resolve("static/content"));
+        Files.writeString(project.resolve("static/content/readme.txt"), "published as it is\n");
+        Path out = project.resolve("site");
+        assertEquals(0, build(project, "--out", out.toString()).code());
+        TestSupport.Run again = build(project, "--out", out.toString());
+        assertEquals(0, again.code(), "content/ from static/ does not make the site a project: " + again.err());
+
+        Files.createDirectories(out.resolve(".git")); // a clone of the gh-pages branch made in the site
+        Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/gh-pages\n");
+        TestSupport.Run refused = build(project, "--out", out.toString(), "--force");
+        assertEquals(2, refused.code(), refused.err());
+        assertEquals("ref: refs/heads/gh-pages\n", Files.readString(out.resolve(".git/HEAD")));
+    }
+
+    @Test
     void aSymlinkToASiteFolderIsWrittenThroughNotReplaced() throws Exception {
         Path project = project();
         Path real = tmp.resolve("real-site");
