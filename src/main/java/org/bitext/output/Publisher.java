@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes the site: every file goes into a fresh folder beside the output folder (the staging folder),
@@ -94,7 +96,7 @@ public final class Publisher implements Sink, AutoCloseable {
         repair(target);
         Path staging;
         try {
-            staging = Files.createTempDirectory(parent, prefix(target, NEW));
+            staging = newFolder(parent, prefix(target, NEW));
         } catch (IOException e) {
             throw OutputProblem.failed("cannot write the site beside " + target + " in " + parent + " ("
                     + OutputFolder.reason(e) + ")");
@@ -315,9 +317,24 @@ public final class Publisher implements Sink, AutoCloseable {
 
     /** A name in {@code parent} that starts with {@code prefix} and is not taken. */
     private static Path freshName(Path parent, String prefix) throws IOException {
-        Path p = Files.createTempDirectory(parent, prefix);
+        Path p = newFolder(parent, prefix);
         Files.delete(p);
         return p;
+    }
+
+    /**
+     * A new folder in {@code parent} whose name starts with {@code prefix}. Made like any folder (the
+     * user's umask decides its mode), not as a private temporary folder: it becomes the site, which a
+     * web server running as another user must be able to read.
+     */
+    private static Path newFolder(Path parent, String prefix) throws IOException {
+        while (true) {
+            try {
+                return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())));
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
     }
 
     /** Deletes the staging folder unless it was swapped in, and lets go of its lock. */

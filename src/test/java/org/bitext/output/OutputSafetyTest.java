@@ -179,6 +179,16 @@ class OutputSafetyTest {
     }
 
     @Test
+    void theSiteFolderIsMadeLikeAnyOtherFolderNotAsAPrivateOne() throws Exception {
+        Path project = project();
+        Path out = project.resolve("site");
+        assertEquals(0, build(project, "--out", out.toString()).code());
+        Path plain = Files.createDirectory(project.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out),
+                "a web server running as another user must be able to read the site");
+    }
+
+    @Test
     void aSymlinkToASiteFolderIsWrittenThroughNotReplaced() throws Exception {
         Path project = project();
         Path real = tmp.resolve("real-site");
