@@ -2,6 +2,7 @@ package org.bitext.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.OutputProblem;
 
@@ -134,6 +135,10 @@ public final class Main {
         } catch (OutputProblem e) {
             err.println("bitext: " + e.getMessage());
             return e.exitCode();
+        }
+        if (options.staticFolder != null && !Files.isDirectory(options.staticFolder)) {
+            err.println("bitext: --static " + options.staticFolder + " is not a folder"); // a folder named on purpose must exist
+            return 2;
         }
         try {
             return switch (command) {

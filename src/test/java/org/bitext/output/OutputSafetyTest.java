@@ -235,6 +235,8 @@ class OutputSafetyTest {
         assertEquals(0, given.code(), given.err());
         assertEquals("other.example.org\n", Files.readString(out.resolve("CNAME")));
         assertFalse(Files.exists(out.resolve("docs")), "only the static folder given is published");
+        TestSupport.Run missing = build(project, "--out", out.toString(), "--static", tmp.resolve("no-such").toString());
+        assertEquals(2, missing.code(), "a static folder named on purpose must exist: " + missing.err());
     }
 
     @Test
