@@ -131,7 +131,7 @@ public final class Annotator {
     private Map<String, Speaker> speakers() {
         Map<String, Speaker> out = new LinkedHashMap<>();
         for (SpeakerDef d : layer.speakers().values()) {
-            out.put(d.id(), new Speaker(d.id(), d.name(), d.about(), d.beforeFirstLabel()));
+            out.put(d.id(), new Speaker(d.id(), d.name(), d.about(), d.beforeFirstLabel(), d.position()));
         }
         return out;
     }
@@ -619,7 +619,7 @@ public final class Annotator {
             if (counts[i] == 0) {
                 report(g.position(), "glossary term '" + g.zh() + "' never occurs in the transcript");
             }
-            out.add(new Term(ids.get(i), Texts.normalize(g.zh()), g.pinyin().trim(), g.en().trim(), g.note(), counts[i]));
+            out.add(new Term(ids.get(i), Texts.normalize(g.zh()), g.pinyin().trim(), g.en().trim(), g.note(), counts[i], g.position()));
         }
         return out;
     }
