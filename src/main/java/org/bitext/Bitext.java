@@ -18,6 +18,7 @@ import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
+import org.bitext.render.Templates;
 import org.bitext.site.BuildSession;
 import org.bitext.site.CheckSink;
 import org.bitext.site.FileBytes;
@@ -117,7 +118,7 @@ public final class Bitext {
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
-        int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
+        int count = new SiteRenderer(new Templates(options.templates()), diags).render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
@@ -129,10 +130,10 @@ public final class Bitext {
      * holding no more of the site in memory than a build does. Writes nothing to the output folder.
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        BuildSession session = BuildSession.once(options.templates());
+        Templates templates = Templates.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(options.templates(), diags, session).render(edition, sink, null);
+            int count = new SiteRenderer(templates, diags).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -142,7 +143,9 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        return build(options, diags, BuildSession.once(options.templates()));
+        Templates templates = Templates.prepare(options.templates());
+        Edition edition = load(options.content(), options.strict(), diags);
+        return publish(options, diags, edition, new SiteRenderer(templates, diags), Publisher::swap);
     }
 
     /**
@@ -153,14 +156,25 @@ public final class Bitext {
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
+        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), diags, session.markdown(), session);
+        Path out = options.out().toAbsolutePath().normalize();
+        return publish(options, diags, edition, renderer, publisher -> session.publish(publisher, out));
+    }
+
+    /** How the staging folder of a good build takes the output folder's place. */
+    private interface Swap {
+        void swap(Publisher publisher) throws IOException;
+    }
+
+    private static Result publish(Options options, Diagnostics diags, Edition edition, SiteRenderer renderer, Swap swap)
+            throws BuildFailure, IOException {
         Path out = options.out().toAbsolutePath().normalize();
         try (Publisher publisher = Publisher.open(out)) {
-            SiteRenderer renderer = new SiteRenderer(options.templates(), diags, session);
             int count = renderer.render(edition, publisher, out);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
-            session.publish(publisher, out);
+            swap.swap(publisher);
             Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
-import org.bitext.render.Pages;
+import org.bitext.view.Pages;
 
 /**
  * Checks every link of the rendered site before it is published: a relative link must lead to a

@@ -74,19 +74,4 @@ class StreamingPartsTest {
             assertEquals(null, LinkChecker.plainResolve("sections/b.html", notPlain), notPlain);
         }
     }
-
-    @Test
-    void streamedJsonIsTheJsonText() throws Exception {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        List<Object> big = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            big.add(Map.of("id", "x" + i, "text", "<b>\"quoted\"\u2028\t</b>"));
-        }
-        m.put("list", big);
-        m.put("empty", List.of());
-        m.put("numbers", List.of(1, 2, 3));
-        java.io.StringWriter out = new java.io.StringWriter();
-        Json.write(m, out);
-        assertEquals(Json.write(m), out.toString());
-    }
 }
