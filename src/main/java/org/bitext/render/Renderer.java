@@ -146,6 +146,10 @@ public final class Renderer {
             if (thread.stopped() != null) {
                 return stopped(thread.stopped(), path, timeoutNanos);
             }
+            ParseException broken = parseCause(e);
+            if (broken != null) { // an imported template that does not parse: one error for all pages
+                return syntaxError(broken);
+            }
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
             return error(e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
@@ -156,8 +160,9 @@ public final class Renderer {
             return error(template, 1, 1, Files.isDirectory(file) ? file + " is a directory, not a template"
                     : "template not found in " + templates + ": " + template);
         } catch (IOException e) {
-            if (e.getCause() instanceof ParseException p) { // met when parseAll() parsed it
-                return syntaxError(p);
+            ParseException broken = parseCause(e);
+            if (broken != null) { // met when parseAll() parsed it
+                return syntaxError(broken);
             }
             // a template that cannot be read, or a page that cannot be written: either way no site
             return error(template, 1, 1, "cannot read template or write " + path + ": " + e.getMessage());
@@ -171,6 +176,15 @@ public final class Renderer {
         } finally {
             thread.begin(Long.MAX_VALUE / 2);
         }
+    }
+
+    private static ParseException parseCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null && c != e; e = c, c = c.getCause()) {
+            if (c instanceof ParseException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private TemplateError syntaxError(ParseException e) {
