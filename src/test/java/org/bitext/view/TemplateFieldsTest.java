@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bitext.editorial.NoteKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,5 +88,14 @@ class TemplateFieldsTest {
         }
         assertEquals(records.keySet().stream().sorted().toList(), doc.keySet().stream().sorted().toList(),
                 "the types docs/templates.md documents");
+    }
+
+    @Test
+    void everyKindOfNoteHasItsLabelsInTheTemplates() throws IOException {
+        String macros = Files.readString(Path.of("templates/macros.ftlh"), StandardCharsets.UTF_8);
+        for (NoteKind k : NoteKind.values()) {
+            assertTrue(Pattern.compile("\"" + k.id() + "\": \\{\"en\": \"[^\"]+\", \"zh\": \"[^\"]+\"\\}").matcher(macros).find(),
+                    "no labels for note kind " + k.id() + " in macros.ftlh");
+        }
     }
 }
