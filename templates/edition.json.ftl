@@ -1,26 +1,25 @@
 <#ftl output_format="JSON">
 <#-- edition.json: the whole edition as data. The layout is part of the contract: keep it stable. -->
 <#setting c_format="JSON">
-<#-- a string, or null (a missing value gets the default, which is not a string) -->
-<#macro s v={}><#if v?is_string>${v?c}<#else>null</#if></#macro>
+<#-- Every value is written with ?c, as a JSON literal; (value?c)!"null" writes null for a missing one. -->
 <#macro bi b pad>{
-${pad}  "zh": <@s b.zh/>,
-${pad}  "en": <@s b.en/>
+${pad}  "zh": ${(b.zh?c)!"null"},
+${pad}  "en": ${(b.en?c)!"null"}
 ${pad}}</#macro>
 <#macro ids list>[<#list list as x>${x?c}<#sep>, </#list>]</#macro>
 {
   "title": <@bi site.title "  "/>,
   "source": {
-    "url": <@s site.source.url/>,
-    "author": <@s site.source.author/>,
-    "published": <@s site.source.published/>,
-    "sha256": <@s site.source.sha256/>
+    "url": ${(site.source.url?c)!"null"},
+    "author": ${(site.source.author?c)!"null"},
+    "published": ${(site.source.published?c)!"null"},
+    "sha256": ${(site.source.sha256?c)!"null"}
   },
-  "base_url": <@s site.baseUrl/>,
+  "base_url": ${(site.baseUrl?c)!"null"},
   "speakers": <#list page.speakers>[
 <#items as sp>
     {
-      "id": <@s sp.id/>,
+      "id": ${(sp.id?c)!"null"},
       "name": <@bi sp.name "      "/>,
       "narrator": ${sp.narrator?c}
     }<#sep>,</#sep>
@@ -29,23 +28,23 @@ ${pad}}</#macro>
   "sections": <#list page.sections>[
 <#items as sec>
     {
-      "id": <@s sec.id/>,
+      "id": ${(sec.id?c)!"null"},
       "title": <@bi sec.title "      "/>,
       "part": ${sec.part?c},
-      "url": <@s sec.url/>,
+      "url": ${(sec.url?c)!"null"},
       "turns": <#list sec.turns>[
 <#items as t>
         {
-          "id": <@s t.id/>,
-          "speaker": <#if t.speaker??><@s t.speaker.id/><#else>null</#if>,
-          "zh": <@s t.zh/>,
-          "en": <@s t.en/>,
+          "id": ${(t.id?c)!"null"},
+          "speaker": ${(t.speaker.id?c)!"null"},
+          "zh": ${(t.zh?c)!"null"},
+          "en": ${(t.en?c)!"null"},
           "notes": <@ids t.notes?map(n -> n.id)/>,
           "topics": <@ids t.topics?map(x -> x.id)/><#if t.intervention??>,
           "intervention": {
-            "kind": <@s t.intervention.kind/>,
-            "source_speaker": <#if t.intervention.sourceSpeaker??><@s t.intervention.sourceSpeaker.id/><#else>null</#if>,
-            "reason": <@s t.intervention.reason/>
+            "kind": ${(t.intervention.kind?c)!"null"},
+            "source_speaker": ${(t.intervention.sourceSpeaker.id?c)!"null"},
+            "reason": ${(t.intervention.reason?c)!"null"}
           }</#if>
         }<#sep>,</#sep>
 </#items>
@@ -56,19 +55,19 @@ ${pad}}</#macro>
   "notes": <#list page.notes>[
 <#items as n>
     {
-      "id": <@s n.id/>,
-      "kind": <@s n.kind/>,
-      "turn": <@s n.turn/>,
-      "section": <@s n.section.id/>,
-      "quote": <@s n.quote/>,
-      "text": <@s n.markdown/>
+      "id": ${(n.id?c)!"null"},
+      "kind": ${(n.kind?c)!"null"},
+      "turn": ${(n.turn?c)!"null"},
+      "section": ${(n.section.id?c)!"null"},
+      "quote": ${(n.quote?c)!"null"},
+      "text": ${(n.markdown?c)!"null"}
     }<#sep>,</#sep>
 </#items>
   ]<#else>[]</#list>,
   "topics": <#list page.topics>[
 <#items as t>
     {
-      "id": <@s t.id/>,
+      "id": ${(t.id?c)!"null"},
       "name": <@bi t.name "      "/>,
       "turns": <@ids t.turnIds/>
     }<#sep>,</#sep>
@@ -77,10 +76,10 @@ ${pad}}</#macro>
   "glossary": <#list page.glossary>[
 <#items as g>
     {
-      "id": <@s g.id/>,
-      "zh": <@s g.zh/>,
-      "pinyin": <@s g.pinyin/>,
-      "en": <@s g.en/>,
+      "id": ${(g.id?c)!"null"},
+      "zh": ${(g.zh?c)!"null"},
+      "pinyin": ${(g.pinyin?c)!"null"},
+      "en": ${(g.en?c)!"null"},
       "occurrences": ${g.occurrences?c}
     }<#sep>,</#sep>
 </#items>
