@@ -21,7 +21,8 @@ final class RenderThread extends Thread {
     record Stop(String why, String template, int line, int column) {
     }
 
-    private long deadline = Long.MAX_VALUE;
+    private long start;
+    private long limit = Long.MAX_VALUE;
     private int checks;
     private Stop stopped;
 
@@ -32,9 +33,15 @@ final class RenderThread extends Thread {
 
     /** Starts timing a render of at most {@code nanos}. */
     void begin(long nanos) {
-        deadline = System.nanoTime() + nanos;
+        start = System.nanoTime();
+        limit = nanos;
         stopped = null;
         checks = 0;
+    }
+
+    /** Between renders: nothing is timed or stopped. */
+    void idle() {
+        begin(Long.MAX_VALUE);
     }
 
     /** What stopped the last render, or null. */
@@ -50,7 +57,7 @@ final class RenderThread extends Thread {
         if (currentThread() != this) {
             return super.isInterrupted();
         }
-        boolean late = System.nanoTime() > deadline;
+        boolean late = System.nanoTime() - start > limit;
         if (late || (++checks & 31) == 0) { // the instruction stack is copied to be looked at: not on every check
             Environment env = Environment.getCurrentEnvironment();
             if (env != null) {

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
 import org.bitext.view.Page;
 
 /**
- * Renders pages with the FreeMarker templates of a templates folder. Templates are {@code .ftlh}, so
- * every value is HTML-escaped unless a template says otherwise. Template errors become diagnostics
- * pointing at the template's file:line:column.
+ * Renders the files of the site with the FreeMarker templates of a templates folder: {@code .ftlh}
+ * (every value HTML-escaped unless a template says otherwise), {@code .ftlx} (XML) and {@code .ftl}
+ * (edition.json, robots.txt). Each template reads one {@link Page}'s model, records exposed as they
+ * are. Template errors come back pointing at the template's file:line:column.
  */
 public final class Renderer {
     static {
@@ -160,6 +161,9 @@ public final class Renderer {
             return error(template, 1, 1, Files.isDirectory(file) ? file + " is a directory, not a template"
                     : "template not found in " + templates + ": " + template);
         } catch (IOException e) {
+            if (thread.stopped() != null) { // a file channel also asks whether its thread was interrupted
+                return stopped(thread.stopped(), path, timeoutNanos);
+            }
             ParseException broken = parseCause(e);
             if (broken != null) { // met when parseAll() parsed it
                 return syntaxError(broken);
@@ -174,7 +178,7 @@ public final class Renderer {
             }
             return stopped(thread.stopped(), path, timeoutNanos);
         } finally {
-            thread.begin(Long.MAX_VALUE / 2);
+            thread.idle();
         }
     }
 
