@@ -15,7 +15,12 @@ public record ViewHtml(Markdown markdown) implements MarkdownHtml {
     }
 
     @Override
-    public String chinese(String html) {
-        return LatinInEmphasis.mark(html);
+    public String blockZh(String text) {
+        return markdown.blockZh(text);
+    }
+
+    @Override
+    public String inlineZh(String text) {
+        return markdown.inlineZh(text);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import org.bitext.check.LinkChecker;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
 import org.bitext.render.Renderer;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bitext.check.LinkChecker;
+import org.bitext.check.MarkdownLinks;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
@@ -73,6 +75,8 @@ public final class SiteRenderer {
         }
         Renderer renderer = loaded.renderer();
         Timings.mark("set up the templates");
+        MarkdownLinks markdownLinks = new MarkdownLinks(diags);
+        markdownLinks.checkNesting(edition);
         List<Page> pages = SiteViews.of(edition, new ViewHtml(markdown));
         Timings.mark("page model");
         // The threads take the jobs in this order. The pages that the others link into come first (the
@@ -106,7 +110,7 @@ public final class SiteRenderer {
             paths.add(j.path());
         }
         incremental.willMake(paths);
-        LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base), incremental == Incremental.NONE);
+        LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
         List<Object> made = makeAll(jobs, sink, out, checker, paths, renderer);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
@@ -128,7 +132,7 @@ public final class SiteRenderer {
                 byPath.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        new MarkdownLinks(diags, markdown).check(edition, paths, byPath);
+        markdownLinks.check(edition, paths, byPath);
         checker.report(byPath, diags);
         Timings.mark("check the links");
         return jobs.size();

@@ -8,6 +8,9 @@ public interface MarkdownHtml {
     /** Without the wrapping paragraph of a single-paragraph text. */
     String inline(String markdown);
 
-    /** HTML of Chinese text, with Latin words inside emphasis marked. */
-    String chinese(String html);
+    /** {@link #block} of Chinese text (Latin words inside emphasis are marked). */
+    String blockZh(String markdown);
+
+    /** {@link #inline} of Chinese text. */
+    String inlineZh(String markdown);
 }

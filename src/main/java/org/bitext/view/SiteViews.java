@@ -90,7 +90,7 @@ public final class SiteViews {
         }
         Bilingual intro = edition.meta().introduction();
         add(Pages.HOME, "index.ftlh", new HomePage(
-                intro == null ? null : new Bilingual(markdown.chinese(markdown.block(intro.zh())), markdown.block(intro.en())),
+                intro == null ? null : new Bilingual(markdown.blockZh(intro.zh()), markdown.block(intro.en())),
                 toc(), topics.size(), glossary.size(), notes.size(), speakers));
         List<SpeakerCount> counts = speakers.stream().filter(s -> s.turnCount() > 0)
                 .map(s -> new SpeakerCount(speakerRefs.get(s.id()), s.turnCount())).toList();
@@ -140,7 +140,7 @@ public final class SiteViews {
         List<SpeakerView> out = new ArrayList<>();
         for (Speaker s : edition.speakers()) {
             Bilingual about = s.about() == null ? null
-                    : new Bilingual(markdown.chinese(markdown.inline(s.about().zh())), markdown.inline(s.about().en()));
+                    : new Bilingual(markdown.inlineZh(s.about().zh()), markdown.inline(s.about().en()));
             out.add(new SpeakerView(s.id(), or(s.name()), s.narrator(), about, Pages.speaker(s.id()),
                     counts.getOrDefault(s.id(), 0)));
         }
