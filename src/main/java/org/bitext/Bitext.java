@@ -20,10 +20,12 @@ import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.render.Templates;
 import org.bitext.site.BuildSession;
-import org.bitext.site.CheckSink;
-import org.bitext.site.FileBytes;
-import org.bitext.site.MemorySink;
-import org.bitext.site.Publisher;
+import org.bitext.output.CheckSink;
+import org.bitext.output.FileBytes;
+import org.bitext.output.MemorySink;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.Publisher;
+import org.bitext.output.StaticFiles;
 import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
 import org.bitext.transcript.Transcript;
@@ -39,8 +41,15 @@ public final class Bitext {
     public static final String TRANSCRIPT = "transcript.md";
     public static final String EDITION = "edition.yaml";
 
-    /** What a build was asked to do. */
-    public record Options(Path content, Path templates, Path out, boolean strict) {
+    /**
+     * What a build was asked to do. {@code staticFolder}: files published as they are (null: none);
+     * {@code force}: replace an output folder Bitext did not make.
+     */
+    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+        /** With {@code static/} beside the content folder, not forced. */
+        public Options(Path content, Path templates, Path out, boolean strict) {
+            this(content, templates, out, strict, StaticFiles.besideContent(content), false);
+        }
     }
 
     /**
@@ -118,7 +127,8 @@ public final class Bitext {
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
-        int count = new SiteRenderer(new Templates(options.templates()), diags).render(edition, sink, null);
+        int count = new SiteRenderer(new Templates(options.templates()), options.staticFolder(), diags)
+                .render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
@@ -133,7 +143,7 @@ public final class Bitext {
         Templates templates = Templates.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(templates, diags).render(edition, sink, null);
+            int count = new SiteRenderer(templates, options.staticFolder(), diags).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -143,9 +153,13 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
+        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
+                options.force());
+        Publisher.repair(out);
         Templates templates = Templates.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
-        return publish(options, diags, edition, new SiteRenderer(templates, diags), Publisher::swap);
+        return publish(options, out, diags, edition, new SiteRenderer(templates, options.staticFolder(), diags),
+                Publisher::swap);
     }
 
     /**
@@ -154,11 +168,14 @@ public final class Bitext {
      * was. {@code session} carries what may be reused from the session's previous builds.
      */
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
+        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
+                options.force());
+        Publisher.repair(out);
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
-        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), diags, session.markdown(), session);
-        Path out = options.out().toAbsolutePath().normalize();
-        return publish(options, diags, edition, renderer, publisher -> session.publish(publisher, out));
+        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), options.staticFolder(), diags,
+                session.markdown(), session);
+        return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
     }
 
     /** How the staging folder of a good build takes the output folder's place. */
@@ -166,15 +183,17 @@ public final class Bitext {
         void swap(Publisher publisher) throws IOException;
     }
 
-    private static Result publish(Options options, Diagnostics diags, Edition edition, SiteRenderer renderer, Swap swap)
-            throws BuildFailure, IOException {
-        Path out = options.out().toAbsolutePath().normalize();
-        try (Publisher publisher = Publisher.open(out)) {
+    private static Result publish(Options options, Path out, Diagnostics diags, Edition edition, SiteRenderer renderer,
+            Swap swap) throws BuildFailure, IOException {
+        try (Publisher publisher = Publisher.open(out, options.force())) {
             int count = renderer.render(edition, publisher, out);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
             swap.swap(publisher);
+            if (publisher.leftOver() != null) {
+                diags.warning(Position.of(out.toString()), publisher.leftOver());
+            }
             Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }

@@ -15,7 +15,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.site.BuildSession;
-import org.bitext.site.Publisher;
+import org.bitext.output.Publisher;
 import org.bitext.site.SiteRenderer;
 
 /**
@@ -162,7 +162,7 @@ public final class Bench {
             long b = System.nanoTime();
             long c;
             try (Publisher publisher = Publisher.open(target)) {
-                new SiteRenderer(session.templates(templates), diags, session.markdown(), session).render(edition, publisher, target);
+                new SiteRenderer(session.templates(templates), null, diags, session.markdown(), session).render(edition, publisher, target);
                 c = System.nanoTime();
                 if (diags.hasErrors()) {
                     throw new BuildFailure(diags);

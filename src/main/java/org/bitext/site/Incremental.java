@@ -3,6 +3,7 @@ package org.bitext.site;
 import java.nio.file.Path;
 import java.util.Set;
 import org.bitext.check.LinkChecker;
+import org.bitext.output.PageOut;
 import org.bitext.render.Renderer;
 import org.bitext.view.Page;
 

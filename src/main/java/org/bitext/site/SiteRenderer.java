@@ -1,10 +1,12 @@
 package org.bitext.site;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,11 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Edition;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.PageOut;
+import org.bitext.output.Sink;
+import org.bitext.output.StaticFiles;
+import org.bitext.output.Utf8Writer;
 import org.bitext.render.Markdown;
 import org.bitext.render.Renderer;
 import org.bitext.render.TemplateError;
@@ -37,18 +44,20 @@ import org.bitext.view.SiteViews;
 public final class SiteRenderer {
     private final Templates templates;
     private final Diagnostics diags;
+    private final Path staticFolder;
     private final Markdown markdown;
     private final Incremental incremental;
     private final long timeoutNanos = Renderer.timeoutNanos();
 
-    /** A renderer for one build. */
-    public SiteRenderer(Templates templates, Diagnostics diags) {
-        this(templates, diags, new Markdown(), Incremental.NONE);
+    /** A renderer for one build, also publishing the files of {@code staticFolder} (may be null) as they are. */
+    public SiteRenderer(Templates templates, Path staticFolder, Diagnostics diags) {
+        this(templates, staticFolder, diags, new Markdown(), Incremental.NONE);
     }
 
     /** A renderer that may take files from the build before ({@code serve}). */
-    public SiteRenderer(Templates templates, Diagnostics diags, Markdown markdown, Incremental incremental) {
+    public SiteRenderer(Templates templates, Path staticFolder, Diagnostics diags, Markdown markdown, Incremental incremental) {
         this.templates = templates;
+        this.staticFolder = staticFolder;
         this.diags = diags;
         this.markdown = markdown;
         this.incremental = incremental;
@@ -104,6 +113,7 @@ public final class SiteRenderer {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
         }
         assets(jobs, loaded.files());
+        passthrough(jobs);
 
         Set<String> paths = new HashSet<>();
         for (Job j : jobs) {
@@ -284,5 +294,39 @@ public final class SiteRenderer {
                 return bytes(o, bytes);
             }));
         }
+    }
+
+    /** The static folder's files, as they are; one in the place of a file or folder Bitext makes is an error. */
+    private void passthrough(List<Job> jobs) throws IOException {
+        Set<String> files = new HashSet<>(List.of(OutputFolder.MARKER));
+        Set<String> folders = new HashSet<>();
+        for (Job j : jobs) {
+            files.add(j.path());
+            folders.addAll(parents(j.path()));
+        }
+        for (Map.Entry<String, Path> f : StaticFiles.list(staticFolder, diags).entrySet()) {
+            String path = f.getKey();
+            if (files.contains(path) || folders.contains(path) || parents(path).stream().anyMatch(files::contains)) {
+                diags.error(Position.of(staticFolder.resolve(path).toString()), "static file '" + path
+                        + "' is in the place of a file Bitext makes; rename or remove it");
+                continue;
+            }
+            Path file = f.getValue();
+            jobs.add(new Job(path, null, o -> {
+                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    in.transferTo(o);
+                }
+                return true;
+            }));
+        }
+    }
+
+    /** The folders a site path lies in: "a/b/c.html" gives "a" and "a/b". */
+    private static List<String> parents(String path) {
+        List<String> folders = new ArrayList<>();
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            folders.add(path.substring(0, slash));
+        }
+        return folders;
     }
 }

@@ -20,6 +20,8 @@ import org.bitext.TestSupport;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.Publisher;
 import org.bitext.render.Templates;
 import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
@@ -193,11 +195,13 @@ class BuildSessionTest {
         Edition edition = Bitext.load(content, false, diags);
         Path out = o.out().toAbsolutePath().normalize();
         try (Publisher p = Publisher.open(out, 0)) { // every file goes to disk from its first byte
-            new SiteRenderer(new Templates(templates), diags).render(edition, p, out);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, p, out);
             assertEquals(List.of(), diags.errors());
             p.swap();
         }
-        assertSameTree(inMemory, TestSupport.readTree(out));
+        Map<String, byte[]> onDisk = TestSupport.readTree(out);
+        assertTrue(onDisk.remove(OutputFolder.MARKER) != null, "the published site carries the marker");
+        assertSameTree(inMemory, onDisk);
     }
 
     @Test
@@ -210,7 +214,7 @@ class BuildSessionTest {
         Edition edition = Bitext.load(content, false, diags);
         Path out = o.out().toAbsolutePath().normalize();
         try (Publisher p = Publisher.open(out, 0)) { // every page is scanned back from its file
-            new SiteRenderer(new Templates(templates), diags).render(edition, p, out);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, p, out);
         }
         List<String> errors = diags.errors().stream().map(d -> d.message()).sorted().toList();
         assertEquals(2, errors.size(), errors.toString());

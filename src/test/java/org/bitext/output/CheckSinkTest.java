@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.render.Templates;
 import org.bitext.serve.Preview;
+import org.bitext.site.SiteRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class CheckSinkTest {
         Path scratch;
         try (CheckSink sink = new CheckSink(0)) { // every file goes to the scratch folder from its first byte
             scratch = sink.scratch();
-            new SiteRenderer(new Templates(templates), diags).render(edition, sink, null);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, sink, null);
             try (Stream<Path> left = Files.walk(scratch)) {
                 assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "files kept after their check");
             }
