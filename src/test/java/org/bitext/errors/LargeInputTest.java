@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.bitext.Bitext;
 import org.bitext.TestSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,7 @@ class LargeInputTest {
     }
 
     @Test
+    @Tag("slow")
     void aFiftyMegabyteTranscriptIsBuilt() throws IOException {
         Path content = TestSupport.copyMini(tmp.resolve("content"));
         long size = writeLongTranscript(content.resolve("transcript.md"), 50L * 1024 * 1024);

@@ -28,7 +28,7 @@ import org.bitext.edition.Turn;
  * English gloss, topic links); notes are Goldmark footnotes, so Hugo renders Markdown much as Bitext renders
  * its model. The layouts are minimal; the point is the same pages and the same text.
  *
- * <p>Usage: {@code java -cp bitext.jar org.bitext.bench.HugoSite CONTENT OUTDIR}
+ * <p>Usage: {@code java -cp target/bitext.jar:target/test-classes org.bitext.bench.HugoSite CONTENT OUTDIR}
  */
 public final class HugoSite {
     private HugoSite() {

@@ -22,7 +22,7 @@ import org.bitext.text.Texts;
  * <p>Texts are a little shorter than the real edition's so that 100 000 turns stay under the 64 MB
  * input limit of {@link org.bitext.Bitext#MAX_INPUT_BYTES}.
  *
- * <p>Usage: {@code java -cp bitext.jar org.bitext.bench.Synth --turns N [--sections S] [--seed X] --out DIR}
+ * <p>Usage: {@code java -cp target/bitext.jar:target/test-classes org.bitext.bench.Synth --turns N [--sections S] [--seed X] --out DIR}
  */
 public final class Synth {
     /** The two files of a generated edition. */
