@@ -13,6 +13,7 @@ import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.input.SourceFile;
 import org.bitext.input.SourceFiles;
+import org.bitext.render.Templates;
 import org.bitext.site.BuildSession;
 import org.bitext.output.CheckSink;
 import org.bitext.output.MemorySink;
@@ -122,7 +123,7 @@ public final class Bitext {
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
-        int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, BuildSession.once())
+        int count = new SiteRenderer(new Templates(options.templates()), options.staticFolder(), diags)
                 .render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
@@ -135,10 +136,10 @@ public final class Bitext {
      * holding no more of the site in memory than a build does. Writes nothing to the output folder.
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        BuildSession session = BuildSession.once(options.templates());
+        Templates templates = Templates.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, session).render(edition, sink, null);
+            int count = new SiteRenderer(templates, options.staticFolder(), diags).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -148,7 +149,13 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        return build(options, diags, BuildSession.once(options.templates()));
+        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
+                options.force());
+        Publisher.repair(out);
+        Templates templates = Templates.prepare(options.templates());
+        Edition edition = load(options.content(), options.strict(), diags);
+        return publish(options, out, diags, edition, new SiteRenderer(templates, options.staticFolder(), diags),
+                Publisher::swap);
     }
 
     /**
@@ -162,13 +169,24 @@ public final class Bitext {
         Publisher.repair(out);
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
+        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), options.staticFolder(), diags,
+                session.markdown(), session);
+        return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
+    }
+
+    /** How the staging folder of a good build takes the output folder's place. */
+    private interface Swap {
+        void swap(Publisher publisher) throws IOException;
+    }
+
+    private static Result publish(Options options, Path out, Diagnostics diags, Edition edition, SiteRenderer renderer,
+            Swap swap) throws BuildFailure, IOException {
         try (Publisher publisher = Publisher.open(out, options.force())) {
-            SiteRenderer renderer = new SiteRenderer(options.templates(), options.staticFolder(), diags, session);
             int count = renderer.render(edition, publisher, out);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
-            session.publish(publisher, out);
+            swap.swap(publisher);
             if (publisher.leftOver() != null) {
                 diags.warning(Position.of(out.toString()), publisher.leftOver());
             }

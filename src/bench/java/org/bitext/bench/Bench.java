@@ -146,7 +146,7 @@ public final class Bench {
         if (Boolean.getBoolean("bench.heap")) {
             Edition edition = Bitext.load(content, false, new Diagnostics());
             System.out.printf(Locale.ROOT, "stages: live heap with the edition: %.0f MiB%n", liveMiB());
-            Object model = new org.bitext.render.SiteModel(edition);
+            Object model = org.bitext.view.SiteViews.of(edition, new org.bitext.render.ViewHtml(new org.bitext.render.Markdown()));
             System.out.printf(Locale.ROOT, "stages: live heap with the edition and its page model: %.0f MiB%n", liveMiB());
             model.hashCode();
         }
@@ -163,7 +163,7 @@ public final class Bench {
             long b = System.nanoTime();
             long c;
             try (Publisher publisher = Publisher.open(target)) {
-                new SiteRenderer(templates, diags, session).render(edition, publisher, target);
+                new SiteRenderer(session.templates(templates), null, diags, session.markdown(), session).render(edition, publisher, target);
                 c = System.nanoTime();
                 if (diags.hasErrors()) {
                     throw new BuildFailure(diags);

@@ -147,7 +147,7 @@ public final class HugoSite {
         try (BufferedWriter w = open(out.resolve("content/notes.md"))) {
             front(w, "Notes", 0);
             for (Note n : e.notes().values()) {
-                w.write("- **" + n.kind().en() + "** «" + n.quote() + "» " + n.markdown().replace("\n", " ").replace(
+                w.write("- **" + label(n) + "** «" + n.quote() + "» " + n.markdown().replace("\n", " ").replace(
                         "glossary.html#", "/glossary/#") + "\n");
             }
         }
@@ -195,7 +195,7 @@ public final class HugoSite {
         }
         for (Mark m : ns) {
             Note n = notes.get(m.id());
-            w.write("[^" + n.id() + "]: *" + n.kind().en() + ".* " + n.markdown().strip().replace("\n", " ")
+            w.write("[^" + n.id() + "]: *" + label(n) + ".* " + n.markdown().strip().replace("\n", " ")
                     .replace("glossary.html#", "/glossary/#") + "\n\n");
         }
     }
@@ -215,5 +215,11 @@ public final class HugoSite {
 
     private static void str(Path p, String s) throws IOException {
         Files.writeString(p, s, StandardCharsets.UTF_8);
+    }
+
+    /** A note kind's English label as the site shows it: its id, capitalised. */
+    private static String label(Note n) {
+        String id = n.kind().id();
+        return Character.toUpperCase(id.charAt(0)) + id.substring(1);
     }
 }

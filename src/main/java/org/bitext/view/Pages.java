@@ -1,4 +1,4 @@
-package org.bitext.render;
+package org.bitext.view;
 
 /** Where each kind of page lives in the output; every link between pages is made relative from these. */
 public final class Pages {

@@ -1,55 +1,21 @@
-package org.bitext.site;
+package org.bitext.serve;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/**
- * A small JSON writer: deterministic (insertion order), two-space indented, UTF-8 text left as is.
- * {@link #write(Object, Writer)} streams: the text goes out in small pieces as it is made, and a
- * list may make its elements only when asked for them ({@link java.util.AbstractList}), so the
- * whole document never exists in memory.
- */
-public final class Json {
-    /** Text is handed to the writer whenever this much has piled up. */
-    private static final int CHUNK = 1 << 16;
-
+/** A small JSON writer for the preview's status: deterministic (insertion order), two-space indented. */
+final class Json {
     private Json() {
     }
 
-    public static String write(Object value) {
+    static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(value, sb, 0, null);
+        write(value, sb, 0);
         return sb.append('\n').toString();
     }
 
-    /** Writes the same text as {@link #write(Object)} to {@code out}. */
-    public static void write(Object value, Writer out) throws IOException {
-        StringBuilder sb = new StringBuilder(CHUNK + 1024);
-        try {
-            write(value, sb, 0, out);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.append(sb.append('\n'));
-    }
-
-    /** Hands the text made so far to {@code out} (when there is one) once it is large enough. */
-    private static void drain(StringBuilder sb, Writer out) {
-        if (out != null && sb.length() >= CHUNK) {
-            try {
-                out.append(sb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            sb.setLength(0);
-        }
-    }
-
-    private static void write(Object v, StringBuilder sb, int indent, Writer out) {
+    private static void write(Object v, StringBuilder sb, int indent) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -67,7 +33,7 @@ public final class Json {
                 pad(sb, indent + 1);
                 string(String.valueOf(e.getKey()), sb);
                 sb.append(": ");
-                write(e.getValue(), sb, indent + 1, out);
+                write(e.getValue(), sb, indent + 1);
                 sb.append(++i < map.size() ? ",\n" : "\n");
             }
             pad(sb, indent);
@@ -84,7 +50,7 @@ public final class Json {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    write(list.get(i), sb, indent, out);
+                    write(list.get(i), sb, indent);
                 }
                 sb.append(']');
                 return;
@@ -92,9 +58,8 @@ public final class Json {
             sb.append("[\n");
             for (int i = 0; i < list.size(); i++) {
                 pad(sb, indent + 1);
-                write(list.get(i), sb, indent + 1, out);
+                write(list.get(i), sb, indent + 1);
                 sb.append(i + 1 < list.size() ? ",\n" : "\n");
-                drain(sb, out);
             }
             pad(sb, indent);
             sb.append(']');
