@@ -28,11 +28,14 @@ import org.bitext.output.PageOut;
 import org.bitext.output.Sink;
 import org.bitext.output.StaticFiles;
 import org.bitext.output.Utf8Writer;
+import org.bitext.render.Epub;
 import org.bitext.render.Markdown;
 import org.bitext.render.Renderer;
 import org.bitext.render.TemplateError;
 import org.bitext.render.Templates;
 import org.bitext.render.ViewHtml;
+import org.bitext.view.EpubFiles;
+import org.bitext.view.EpubViews;
 import org.bitext.view.Page;
 import org.bitext.view.SiteViews;
 
@@ -106,6 +109,16 @@ public final class SiteRenderer {
                     }
                     return error == null;
                 });
+            }));
+        }
+        if (loaded.files().containsKey(Epub.PACKAGE_TEMPLATE)) { // a templates folder without epub/ makes no EPUB
+            EpubFiles book = EpubViews.of(pages);
+            jobs.add(new Job(book.path(), null, o -> {
+                TemplateError error = Epub.write(renderer, book, o, timeoutNanos);
+                if (error != null && reported.add(error)) {
+                    report(error);
+                }
+                return error == null;
             }));
         }
         String base = edition.meta().baseUrl();

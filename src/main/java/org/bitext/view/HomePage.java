@@ -3,6 +3,6 @@ package org.bitext.view;
 import java.util.List;
 import org.bitext.text.Bilingual;
 
-/** index.html: the introduction, the contents, the speakers. */
-public record HomePage(Bilingual introduction, List<TocGroup> toc, int topicCount, int termCount, int noteCount, List<SpeakerView> speakers) implements PageView {
+/** index.html: the introduction, the contents, the speakers, and where the EPUB edition is. */
+public record HomePage(Bilingual introduction, List<TocGroup> toc, int topicCount, int termCount, int noteCount, List<SpeakerView> speakers, String epub) implements PageView {
 }

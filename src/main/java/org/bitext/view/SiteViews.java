@@ -91,7 +91,7 @@ public final class SiteViews {
         Bilingual intro = edition.meta().introduction();
         add(Pages.HOME, "index.ftlh", new HomePage(
                 intro == null ? null : new Bilingual(markdown.blockZh(intro.zh()), markdown.block(intro.en())),
-                toc(), topics.size(), glossary.size(), notes.size(), speakers));
+                toc(), topics.size(), glossary.size(), notes.size(), speakers, EpubViews.path(site.baseUrl())));
         List<SpeakerCount> counts = speakers.stream().filter(s -> s.turnCount() > 0)
                 .map(s -> new SpeakerCount(speakerRefs.get(s.id()), s.turnCount())).toList();
         add(Pages.TRANSCRIPT, "transcript.ftlh", new TranscriptPage(counts, List.copyOf(sections)));
