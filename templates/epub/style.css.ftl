@@ -11,3 +11,4 @@ a.term { text-decoration: none; border-bottom: 1px dotted; color: inherit; }
 .note-head { margin: 0; }
 .turns { font-size: 0.9em; }
 dt { margin-top: 0.6em; font-weight: bold; }
+.quoted { font-weight: normal; }

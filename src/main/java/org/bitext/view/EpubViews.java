@@ -25,6 +25,8 @@ public final class EpubViews {
     private static final Set<String> NAME_KINDS = Set.of(NoteKind.PERSON.id(), NoteKind.ORGANISATION.id(),
             NoteKind.PRODUCT.id(), NoteKind.EVENT.id());
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}))?.*");
+    /** The first strong emphasis of a note, where the editors write the name it explains ("**Helen Toner** is …"). */
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
     /** dcterms:modified when the source gives no date it can be read from. */
     private static final String NO_DATE = "2000-01-01T00:00:00Z";
 
@@ -146,9 +148,11 @@ public final class EpubViews {
             List<NameView> names = new ArrayList<>();
             for (NoteView n : notes) {
                 if (n.kind().equals(kind.id())) {
-                    List<TurnView> in = turns.stream()
-                            .filter(t -> t.id().equals(n.turn()) || (!n.quote().isEmpty() && t.zh().contains(n.quote()))).toList();
-                    names.add(new NameView(n, in));
+                    Matcher bold = BOLD.matcher(n.markdown());
+                    String name = bold.find() ? bold.group(1).strip() : null;
+                    List<TurnView> in = turns.stream().filter(t -> t.id().equals(n.turn()) || t.zh().contains(n.quote())
+                            || (name != null && t.zh().contains(name))).toList();
+                    names.add(new NameView(name == null ? n.quote() : name, n, in));
                 }
             }
             names.sort(Comparator.comparingInt(v -> v.turns().isEmpty() ? 0 : numbers.get(v.turns().get(0).id())));

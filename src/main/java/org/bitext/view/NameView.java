@@ -2,6 +2,9 @@ package org.bitext.view;
 
 import java.util.List;
 
-/** A name of the index: its note, and every turn whose Chinese holds the phrase the note quotes. */
-public record NameView(NoteView note, List<TurnView> turns) {
+/**
+ * A name of the index: the name (the note's first bold words, else the phrase it quotes), its note, and
+ * every turn whose Chinese holds the name or the quoted phrase.
+ */
+public record NameView(String name, NoteView note, List<TurnView> turns) {
 }
