@@ -62,6 +62,19 @@ class EpubTest {
     }
 
     @Test
+    void hostileMarkdownInANoteStillGivesAValidEpub() throws Exception {
+        Path content = TestSupport.copyMini(tmp.resolve("hostile-content"));
+        StringBuilder text = new StringBuilder("|\n      Links: [notes](notes.html), [home](index.html), [terms](glossary.html#g-hecheng-shuju).\n");
+        for (String line : Files.readAllLines(Path.of("src/test/resources/hostile/xss-payloads.txt"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("# ")) {
+                text.append("\n      ").append(line.replace("\\n", "\n      ")).append("\n");
+            }
+        }
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "text: A heading note.", "text: " + text);
+        assertValid(build(content, "hostile").resolve("mini.epub"));
+    }
+
+    @Test
     void twoBuildsGiveTheSameBytesWithMimetypeFirstAndStored() throws Exception {
         byte[] first = Files.readAllBytes(build(TestSupport.MINI, "a").resolve("mini.epub"));
         byte[] second = Files.readAllBytes(build(TestSupport.MINI, "b").resolve("mini.epub"));
