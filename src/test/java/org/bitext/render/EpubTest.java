@@ -75,6 +75,18 @@ class EpubTest {
     }
 
     @Test
+    void withoutABaseUrlTheEpubIsEditionEpubAndLinksOutsideTheBookKeepOnlyTheirText() throws Exception {
+        Path content = TestSupport.copyMini(tmp.resolve("no-base-content"));
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "  base_url: https://example.github.io/mini/\n", "");
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "text: A heading note.", "text: See [all notes](notes.html).");
+        Path epub = build(content, "no-base").resolve("edition.epub");
+        assertValid(epub);
+        Element note = read(epub).get("EPUB/sections/part-one.xhtml").getElementById("note-heading-note");
+        assertTrue(note.text().contains("See all notes"), note.outerHtml());
+        assertTrue(note.select("a").stream().noneMatch(a -> a.attr("href").contains("notes")), note.outerHtml());
+    }
+
+    @Test
     void twoBuildsGiveTheSameBytesWithMimetypeFirstAndStored() throws Exception {
         byte[] first = Files.readAllBytes(build(TestSupport.MINI, "a").resolve("mini.epub"));
         byte[] second = Files.readAllBytes(build(TestSupport.MINI, "b").resolve("mini.epub"));
@@ -138,6 +150,8 @@ class EpubTest {
         assertEquals("2024-06-03T10:00:00Z", opf.selectFirst("meta[property=dcterms:modified]").text());
         assertTrue(opf.selectFirst("dc|identifier").text().startsWith("urn:uuid:"));
         assertTrue(files.get("EPUB/glossary.xhtml").selectFirst("[lang=zh-Latn-pinyin]") != null, "the glossary gives pinyin");
+        Element link = files.get("EPUB/sections/part-one.xhtml").selectFirst("#note-synthetic a[href*=glossary]");
+        assertEquals("../glossary.xhtml#g-hecheng-shuju", link.attr("href"), "a note's link into the site leads into the book");
         assertTrue(files.get("EPUB/names.xhtml").select("p.turns a").size() > 0, "the index of names links turns");
         assertTrue(files.get("EPUB/nav.xhtml").selectFirst("nav[epub:type=toc]") != null, "a navigation document");
     }
