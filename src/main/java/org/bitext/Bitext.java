@@ -16,6 +16,7 @@ import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
+import org.bitext.editorial.EditionMeta;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.site.BuildSession;
@@ -38,8 +39,11 @@ public final class Bitext {
     public static final String TRANSCRIPT = "transcript.md";
     public static final String EDITION = "edition.yaml";
 
-    /** What a build was asked to do. */
-    public record Options(Path content, Path templates, Path out, boolean strict) {
+    /** What a build was asked to do; {@code baseUrl}, when not null, overrides edition.base_url. */
+    public record Options(Path content, Path templates, Path out, boolean strict, String baseUrl) {
+        public Options(Path content, Path templates, Path out, boolean strict) {
+            this(content, templates, out, strict, null);
+        }
     }
 
     /**
@@ -115,7 +119,7 @@ public final class Bitext {
 
     /** Loads, renders and checks the whole site in memory, and returns it (tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         MemorySink sink = new MemorySink();
         int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
         if (diags.hasErrors()) {
@@ -130,7 +134,7 @@ public final class Bitext {
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
         BuildSession session = BuildSession.once(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         try (CheckSink sink = new CheckSink()) {
             int count = new SiteRenderer(options.templates(), diags, session).render(edition, sink, null);
             if (diags.hasErrors()) {
@@ -152,7 +156,7 @@ public final class Bitext {
      */
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
         session.begin();
-        Edition edition = load(options.content(), options.strict(), diags, session);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags, session), options.baseUrl());
         Path out = options.out().toAbsolutePath().normalize();
         try (Publisher publisher = Publisher.open(out)) {
             SiteRenderer renderer = new SiteRenderer(options.templates(), diags, session);
@@ -164,6 +168,17 @@ public final class Bitext {
             Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }
+    }
+
+    /** The edition as published at {@code baseUrl} (already checked and ending in '/'), when one is given. */
+    private static Edition withBaseUrl(Edition e, String baseUrl) {
+        if (baseUrl == null) {
+            return e;
+        }
+        EditionMeta m = e.meta();
+        return new Edition(new EditionMeta(m.title(), baseUrl, m.description(), m.endBefore(), m.endBeforePosition(),
+                m.introduction(), m.position()), e.source(), e.sourceSha256(), e.speakers(), e.sections(), e.notes(),
+                e.glossary(), e.topics());
     }
 
     private static byte[] readBytes(Path file, Diagnostics diags) {

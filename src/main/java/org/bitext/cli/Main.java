@@ -22,6 +22,7 @@ public final class Main {
                   --content=DIR     content folder (default: content)
                   --templates=DIR   templates folder (default: templates)
                   --out=DIR         output folder (default: site)
+                  --base-url=URL    where the site is published; overrides edition.base_url
                   --strict          treat warnings (pending translations, turns without
                                       topic, unused glossary terms) as errors
                   --verbose         show stack traces of internal errors
@@ -38,6 +39,9 @@ public final class Main {
               check  Validate content and templates; write nothing.
               serve  Build, serve the site on this machine, rebuild on every save and
                        reload open pages.
+              init   Make a new edition from a transcript (bitext init DIR --transcript FILE).
+              status Show what is glossed and what is left, and who says each turn.
+              schema Write the JSON Schema of edition.yaml (for editors).
             Run 'bitext COMMAND --help' for the options of a command.
             """;
 
@@ -99,9 +103,12 @@ public final class Main {
             case "build", "check", "serve" -> {
                 // handled below
             }
+            case "init", "status", "schema" -> {
+                return StartCommands.run(command, args, out, err);
+            }
             default -> {
                 err.println(command.startsWith("-") ? "Unknown option: '" + command + "'"
-                        : "Unknown command: '" + command + "' (the commands are build, check and serve)");
+                        : "Unknown command: '" + command + "' (the commands are build, check, serve, init, status and schema)");
                 err.print(USAGE);
                 return 2;
             }

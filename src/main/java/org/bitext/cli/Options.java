@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.bitext.Bitext;
+import org.bitext.editorial.EditorialReader;
 import org.bitext.serve.DevServer;
 
 /**
@@ -21,6 +22,8 @@ final class Options {
     boolean version;
     int port = DevServer.DEFAULT_PORT;
     String host = DevServer.DEFAULT_HOST;
+    /** Overrides edition.base_url when given (the Pages workflow passes the address Pages reports). */
+    String baseUrl;
 
     /** A command line that cannot be run: the message, then the usage of the command it was for. */
     static final class UsageException extends Exception {
@@ -50,7 +53,7 @@ final class Options {
                 case "-V", "--version" -> o.version = flag(arg, value);
                 case "--strict" -> o.strict = flag(arg, value);
                 case "--verbose" -> o.verbose = flag(arg, value);
-                case "--content", "--templates", "--out", "--port", "--host" -> {
+                case "--content", "--templates", "--out", "--port", "--host", "--base-url" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
                     }
@@ -74,7 +77,7 @@ final class Options {
     }
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--content", "--templates", "--out", "--port", "--host");
+            "--verbose", "--content", "--templates", "--out", "--port", "--host", "--base-url");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
@@ -93,6 +96,7 @@ final class Options {
         return switch (name) {
             case "--port" -> "N";
             case "--host" -> "H";
+            case "--base-url" -> "URL";
             default -> "DIR";
         };
     }
@@ -106,6 +110,13 @@ final class Options {
             case "--templates" -> templates = path(name, value);
             case "--out" -> out = path(name, value);
             case "--host" -> host = value;
+            case "--base-url" -> {
+                baseUrl = EditorialReader.baseUrl(value);
+                if (baseUrl == null) {
+                    throw new UsageException("Invalid value for option '--base-url': '" + value
+                            + "' is not an absolute http(s) URL, such as https://owner.github.io/repo/");
+                }
+            }
             default -> {
                 try {
                     port = Integer.parseInt(value);
@@ -128,6 +139,6 @@ final class Options {
     }
 
     Bitext.Options toOptions() {
-        return new Bitext.Options(content, templates, out, strict);
+        return new Bitext.Options(content, templates, out, strict, baseUrl);
     }
 }

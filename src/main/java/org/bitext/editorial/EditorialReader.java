@@ -46,6 +46,12 @@ public final class EditorialReader {
     private static final Set<String> GLOSS = Set.of("zh", "pinyin", "en", "note");
     private static final Set<String> TOPIC = Set.of("zh", "en", "description", "turns");
 
+    /** The keys each mapping accepts, by its name in docs/edition.schema.json ("top" for the file itself). */
+    public static Map<String, Set<String>> allowedKeys() {
+        return Map.of("top", TOP, "edition", EDITION, "source", SOURCE, "speaker", SPEAKER, "section", SECTION,
+                "turn", TURN, "split", SPLIT, "note", NOTE, "glossaryEntry", GLOSS, "topic", TOPIC);
+    }
+
     /** Whether the long lists are read item by item while they are composed (see ItemComposer). */
     private final boolean streamItems;
 
@@ -307,9 +313,7 @@ public final class EditorialReader {
         String endBefore = null;
         Position endPos = r.position();
         Node src = r.raw("source");
-        if (src == null) {
-            diags.error(r.position(), "'edition' is missing required key 'source' (with 'end_before')");
-        } else {
+        if (src != null) { // without it the whole transcript is the interview
             MappingReader sr = MappingReader.of(file, diags, "'source'", src, SOURCE);
             if (sr != null) {
                 endBefore = sr.string("end_before", true);
@@ -325,6 +329,11 @@ public final class EditorialReader {
         }
         return new EditionMeta(r.bilingual("title", true, true), baseUrl, r.bilingual("description", false, false),
                 endBefore, endPos, r.bilingual("introduction", false, false), r.position());
+    }
+
+    /** A base URL as the site uses it (ending in '/'), or null when it is not one base_url accepts (for --base-url). */
+    public static String baseUrl(String s) {
+        return !isAbsoluteHttpUrl(s) ? null : s.endsWith("/") ? s : s + "/";
     }
 
     /** An http(s) URL with a host that java.net.URI accepts too (the site renderer takes it apart). */
