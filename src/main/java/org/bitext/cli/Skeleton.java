@@ -57,11 +57,15 @@ final class Skeleton {
         if (lastLabeled < 0) {
             return null;
         }
-        for (int s = lastLabeled + 1; s < sections.size(); s++) {
+        Set<String> earlier = new HashSet<>();
+        for (int s = 0; s < sections.size(); s++) {
             String h = sections.get(s).heading();
-            if (h != null && PROMO_WORDS.stream().anyMatch(w -> h.toLowerCase(java.util.Locale.ROOT).contains(w))) {
+            // the reader stops at the first heading with the end marker's text: it must be this one
+            if (s > lastLabeled && h != null && !earlier.contains(h)
+                    && PROMO_WORDS.stream().anyMatch(w -> h.toLowerCase(java.util.Locale.ROOT).contains(w))) {
                 return h;
             }
+            earlier.add(h);
         }
         return null;
     }
@@ -122,7 +126,7 @@ final class Skeleton {
         for (String label : labels(t)) {
             n++;
             String[] known = KNOWN_LABELS.get(label);
-            String id = known != null ? known[0] : Texts.slugify(label);
+            String id = known != null ? known[0] : hasCjk(label) ? "" : Texts.slugify(label);
             if (!Texts.isSlug(id) || id.length() < 2) {
                 id = "speaker-" + n;
             }
@@ -146,35 +150,36 @@ final class Skeleton {
             sectionIds.add("preface"); // the id the build gives the text before the first heading
         }
         int sectionCount = 0;
-        y.append(headings.isEmpty() ? "sections: []\n" : "sections:\n");
+        StringBuilder entries = new StringBuilder();
         for (int h = 0; h < headings.size(); h++) {
             String heading = headings.get(h);
             String ownLine = "  - {at: " + quoted(heading);
             long matching = headings.stream().filter(other -> other.contains(heading)).count();
             if (heading.isBlank() || matching > 1) {
-                y.append("  # heading ").append(h + 1).append(" (").append(quoted(heading))
-                        .append(") cannot be quoted: its text is part of another heading\n");
+                entries.append("  # heading ").append(h + 1).append(" (").append(quoted(heading)).append(") cannot be quoted: ")
+                        .append(heading.isBlank() ? "it is empty" : "its text is part of another heading").append('\n');
                 continue;
             }
             // a heading in Chinese would leave only its Latin words in a slug: number those instead
             String slug = hasCjk(heading) ? "" : Texts.slugify(heading);
             String id = unique(Texts.isSlug(slug) && slug.length() >= 3 ? slug : "section-" + (h + 1), sectionIds);
-            y.append(ownLine).append(", id: ").append(id).append(", en: ").append(quoted(heading)).append("}")
+            entries.append(ownLine).append(", id: ").append(id).append(", en: ").append(quoted(heading)).append("}")
                     .append(todo(heading, "English title")).append('\n');
             sectionCount++;
         }
+        y.append(sectionCount == 0 ? "sections: []\n" : "sections:\n").append(entries);
 
         // turns
         List<Paragraph> paragraphs = new ArrayList<>();
-        List<String> groupHeading = new ArrayList<>();
-        for (RawSection s : sections) {
-            for (Paragraph p : s.paragraphs()) {
+        List<Integer> sectionOf = new ArrayList<>();
+        for (int s = 0; s < sections.size(); s++) {
+            for (Paragraph p : sections.get(s).paragraphs()) {
                 paragraphs.add(p);
-                groupHeading.add(s.heading());
+                sectionOf.add(s);
             }
         }
         String[] quotes = quotes(paragraphs.stream().map(Paragraph::text).toList());
-        y.append(paragraphs.isEmpty() ? "turns: []\n" : "turns:\n");
+        entries.setLength(0);
         String speaker = narrator;
         int turns = 0;
         int unquotable = 0;
@@ -183,21 +188,23 @@ final class Skeleton {
             if (p.label() != null) {
                 speaker = speakerOf.get(p.label());
             }
-            if (groupHeading.get(i) != null && (i == 0 || groupHeading.get(i) != groupHeading.get(i - 1))) {
-                y.append("  # ").append(oneLine(groupHeading.get(i))).append('\n');
+            String heading = sections.get(sectionOf.get(i)).heading();
+            if (heading != null && (i == 0 || !sectionOf.get(i).equals(sectionOf.get(i - 1)))) {
+                entries.append("  # ").append(oneLine(heading)).append('\n');
             }
             String where = "line " + p.position().line() + ", " + (speaker == null ? "no speaker" : speaker);
             if (quotes[i] == null) {
                 unquotable++;
-                y.append("  # ").append(where).append(": no entry possible, ")
+                entries.append("  # ").append(where).append(": no entry possible, ")
                         .append(p.text().isEmpty() ? "the paragraph has no text" : "its text also occurs elsewhere")
                         .append('\n');
                 continue;
             }
-            y.append("  - at: ").append(quoted(quotes[i])).append("  # ").append(where).append('\n');
-            y.append("    en: \"\"  # ").append(TODO).append('\n');
+            entries.append("  - at: ").append(quoted(quotes[i])).append("  # ").append(where).append('\n');
+            entries.append("    en: \"\"  # ").append(TODO).append('\n');
             turns++;
         }
+        y.append(turns == 0 ? "turns: []\n" : "turns:\n").append(entries);
         y.append("notes: []\n");
         y.append("glossary: []\n");
         y.append("topics: {}\n");
