@@ -7,14 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bitext.Bitext;
 import org.bitext.TestSupport;
 import org.bitext.TestSupport.Run;
+import org.bitext.serve.DevServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +127,30 @@ class InitCommandTest {
         assertTrue(whole.contains("Porto Alegre"), "the Latin name keeps its space");
         assertFalse(whole.contains("扫码关注"), "the publisher's tail is left out");
         assertFalse(whole.contains("Translation pending"), "no turn is left pending");
+    }
+
+    @Test
+    void serveShowsTheNewEditionUnderThePathOfTheGivenBaseUrl(@TempDir Path tmp) throws Exception {
+        Path talk = transcript(tmp, TALK);
+        Path ed = tmp.resolve("e");
+        assertEquals(0, TestSupport.cli("init", ed.toString(), "--transcript", talk.toString()).code());
+        StringWriter log = new StringWriter();
+        PrintWriter w = new PrintWriter(log, true);
+        Bitext.Options options = new Bitext.Options(ed.resolve("content"), TestSupport.TEMPLATES, ed.resolve("site"), false,
+                "https://someone.github.io/talk/");
+        try (DevServer server = new DevServer(options, DevServer.DEFAULT_HOST, 0, false, w, w)) {
+            server.start();
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + server.address().getPort();
+            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(base + "/talk/"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode(), log.toString());
+            assertTrue(home.body().contains("在里斯本的一次对话：城市与水"), home.body());
+            HttpResponse<String> section = http.send(HttpRequest.newBuilder(URI.create(base + "/talk/sections/section-2.html"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, section.statusCode());
+            assertTrue(section.body().contains("欢迎你来到节目。"), section.body());
+        }
     }
 
     @Test
