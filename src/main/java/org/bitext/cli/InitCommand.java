@@ -32,7 +32,8 @@ final class InitCommand {
             Usage: bitext init [-h] [DIR] --transcript=FILE
             Make a new edition in DIR (default: this folder) from a transcript: content/transcript.md
             (the file as given), a content/edition.yaml to fill in, its JSON Schema, a README, a
-            .gitignore and a GitHub Pages workflow. Never overwrites a file.
+            .gitignore, a GitHub Pages workflow and a copy of bitext.jar for it. Never overwrites a
+            file.
                   --transcript=FILE the transcript as published (Markdown, UTF-8)
               -h, --help            Show this help message and exit.
             """;
