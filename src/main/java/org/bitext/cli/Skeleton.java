@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bitext.edition.PageIds;
 import org.bitext.text.PhraseMatcher;
 import org.bitext.text.Texts;
 import org.bitext.transcript.Paragraph;
@@ -162,7 +163,8 @@ final class Skeleton {
             }
             // a heading in Chinese would leave only its Latin words in a slug: number those instead
             String slug = hasCjk(heading) ? "" : Texts.slugify(heading);
-            String id = unique(Texts.isSlug(slug) && slug.length() >= 3 ? slug : "section-" + (h + 1), sectionIds);
+            boolean readable = Texts.isSlug(slug) && slug.length() >= 3 && !PageIds.mayCollide(slug);
+            String id = unique(readable ? slug : "section-" + (h + 1), sectionIds);
             entries.append(ownLine).append(", id: ").append(id).append(", en: ").append(quoted(heading)).append("}")
                     .append(todo(heading, "English title")).append('\n');
             sectionCount++;

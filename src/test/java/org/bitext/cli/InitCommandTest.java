@@ -244,6 +244,21 @@ class InitCommandTest {
     }
 
     @Test
+    void headingsWhoseSlugTheTemplatesUseGetNumberedIds(@TempDir Path tmp) throws IOException {
+        Path talk = transcript(tmp, "## Top\n\n**主持人：** 你好。\n\n## Notes on water\n\n**嘉宾：** 谢谢。\n\n## Water\n\n**主持人：** 再见。\n");
+        Path ed = tmp.resolve("e");
+        assertEquals(0, TestSupport.cli("init", ed.toString(), "--transcript", talk.toString()).code());
+        String yaml = Files.readString(ed.resolve("content/edition.yaml"));
+        assertTrue(yaml.contains("{at: \"Top\", id: section-1,"), yaml);
+        assertTrue(yaml.contains("{at: \"Notes on water\", id: section-2,"), yaml);
+        assertTrue(yaml.contains("{at: \"Water\", id: water,"), yaml);
+        assertTrue(yaml.contains("guest: {zh: \"嘉宾\", en: \"Guest\""), yaml);
+        Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
+                "--templates", TestSupport.TEMPLATES.toString());
+        assertEquals(0, check.code(), check.err());
+    }
+
+    @Test
     void quotedKeepsYamlMetacharactersInert() {
         assertEquals("\"say \\\"hi\\\" \\\\ # not a comment: *x &y\"", Skeleton.quoted("say \"hi\" \\ # not a comment: *x &y"));
         assertEquals("\"a\\u2028b\\u0007\"", Skeleton.quoted("a\u2028b\u0007"));
