@@ -19,6 +19,7 @@ import java.util.Map;
 import org.bitext.Bitext;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.transcript.Paragraph;
 import org.bitext.transcript.Transcript;
 import org.bitext.transcript.TranscriptReader;
 
@@ -73,6 +74,10 @@ final class InitCommand {
                 endBefore = Skeleton.promoHeading(transcript);
                 if (endBefore != null) {
                     transcript = reader.read(file, text, endBefore, null, new Diagnostics());
+                }
+                for (Paragraph p : Skeleton.blankLabels(transcript)) {
+                    diags.error(p.labelPosition(), "this speaker label is blank, so no speaker can be given it",
+                            "write the speaker's name between ** and the colon");
                 }
                 if (Skeleton.labels(transcript).isEmpty()) {
                     diags.error(Position.of(file), "no speaker label found in the transcript",

@@ -71,6 +71,19 @@ final class Skeleton {
         return null;
     }
 
+    /** Paragraphs whose label is blank to the edition's reader (U+2028 alone, say): no speaker can list it. */
+    static List<Paragraph> blankLabels(Transcript t) {
+        List<Paragraph> out = new ArrayList<>();
+        for (RawSection s : t.sections()) {
+            for (Paragraph p : s.paragraphs()) {
+                if (p.label() != null && p.label().isBlank()) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The labels in order of first use. */
     static List<String> labels(Transcript t) {
         Set<String> out = new java.util.LinkedHashSet<>();
@@ -198,7 +211,7 @@ final class Skeleton {
             if (quotes[i] == null) {
                 unquotable++;
                 entries.append("  # ").append(where).append(": no entry possible, ")
-                        .append(p.text().isEmpty() ? "the paragraph has no text" : "its text also occurs elsewhere")
+                        .append(p.text().isBlank() ? "the paragraph has no text" : "its text also occurs elsewhere")
                         .append('\n');
                 continue;
             }
@@ -215,14 +228,14 @@ final class Skeleton {
 
     /**
      * For each text, its shortest prefix (of the lengths tried) that occurs nowhere else, in no other text
-     * and not twice in itself; null for an empty text, or one whose whole text occurs elsewhere (then no
+     * and not twice in itself; null for a blank text, or one whose whole text occurs elsewhere (then no
      * phrase of it can be unique). One Aho–Corasick pass over all texts per length tried.
      */
     static String[] quotes(List<String> texts) {
         String[] out = new String[texts.size()];
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            if (!texts.get(i).isEmpty()) {
+            if (!texts.get(i).isBlank()) { // the reader refuses a blank quote (a lone U+2028 is blank to it)
                 open.add(i);
             }
         }

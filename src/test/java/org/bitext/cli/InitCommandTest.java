@@ -213,6 +213,15 @@ class InitCommandTest {
     }
 
     @Test
+    void refusesABlankLabelAtItsLine(@TempDir Path tmp) throws IOException {
+        Path talk = transcript(tmp, "**主持人：** 你好。\n\n**\u2028：** 谁在说话？\n");
+        Run init = TestSupport.cli("init", tmp.resolve("e").toString(), "--transcript", talk.toString());
+        assertEquals(1, init.code());
+        assertTrue(init.err().contains(talk + ":3:1: this speaker label is blank"), init.err());
+        assertFalse(Files.exists(tmp.resolve("e")));
+    }
+
+    @Test
     void commandLineMistakesExit2() {
         Run none = TestSupport.cli("init", "somewhere");
         assertEquals(2, none.code());

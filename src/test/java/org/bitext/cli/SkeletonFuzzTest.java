@@ -36,12 +36,15 @@ class SkeletonFuzzTest {
         Diagnostics read = new Diagnostics();
         TranscriptReader reader = new TranscriptReader();
         Transcript t = reader.read("transcript.md", markdown, null, null, read);
-        if (read.hasErrors() || Skeleton.labels(t).isEmpty()) {
+        if (read.hasErrors()) {
             return; // init refuses these
         }
         String end = Skeleton.promoHeading(t);
         if (end != null) {
             t = reader.read("transcript.md", markdown, end, null, new Diagnostics());
+        }
+        if (Skeleton.labels(t).isEmpty() || !Skeleton.blankLabels(t).isEmpty()) {
+            return; // and these
         }
         String yaml = Skeleton.make(t, end, "talk").yaml();
         Path content = Files.createTempDirectory("bitext-skeleton");
