@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,7 @@ import java.util.Map;
 import org.bitext.Bitext;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.input.SourceFile;
 import org.bitext.transcript.Paragraph;
 import org.bitext.transcript.Transcript;
 import org.bitext.transcript.TranscriptReader;
@@ -62,12 +60,12 @@ final class InitCommand {
 
         Diagnostics diags = new Diagnostics();
         String file = source.toString();
-        byte[] bytes = read(source, diags);
-        String text = bytes == null ? null : decode(file, bytes, diags);
+        SourceFile.Text read = Bitext.read(source, diags);
+        byte[] bytes = read == null ? null : read.bytes();
+        String text = read == null ? null : read.text();
         Transcript transcript = null;
         String endBefore = null;
         if (text != null) {
-            diags.addSourceUtf8(file, bytes);
             TranscriptReader reader = new TranscriptReader();
             transcript = reader.read(file, text, null, null, diags);
             if (!diags.hasErrors()) {
@@ -144,36 +142,6 @@ final class InitCommand {
             out.println("To publish on GitHub Pages, put bitext.jar at the top of " + dir + " and commit it (see README.md).");
         }
         return 0;
-    }
-
-    private static byte[] read(Path file, Diagnostics diags) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                diags.error(Position.of(file.toString()), "file not found: " + file);
-                return null;
-            }
-            if (Files.size(file) > Bitext.MAX_INPUT_BYTES) {
-                diags.error(Position.of(file.toString()), file.getFileName() + " is larger than the limit of "
-                        + Bitext.MAX_INPUT_BYTES / (1024 * 1024) + " MB, so it was not read", "is this the right file?");
-                return null;
-            }
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            diags.error(Position.of(file.toString()), "cannot read " + file + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** Strict UTF-8, a byte-order mark dropped; the file itself is copied as it is. */
-    private static String decode(String file, byte[] bytes, Diagnostics diags) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            diags.error(Position.of(file), file + " is not valid UTF-8", "save the file as UTF-8");
-            return null;
-        }
     }
 
     static byte[] resource(String name) throws IOException {

@@ -1,10 +1,12 @@
 package org.bitext.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.bitext.Bitext;
 import org.bitext.editorial.EditorialReader;
+import org.bitext.output.StaticFiles;
 import org.bitext.serve.DevServer;
 
 /**
@@ -16,6 +18,9 @@ final class Options {
     Path content = Path.of("content");
     Path templates = Path.of("templates");
     Path out = Path.of("site");
+    /** Null: {@code static/} beside the content folder. */
+    Path staticFolder;
+    boolean force;
     boolean strict;
     boolean verbose;
     boolean help;
@@ -53,7 +58,8 @@ final class Options {
                 case "-V", "--version" -> o.version = flag(arg, value);
                 case "--strict" -> o.strict = flag(arg, value);
                 case "--verbose" -> o.verbose = flag(arg, value);
-                case "--content", "--templates", "--out", "--port", "--host", "--base-url" -> {
+                case "--force" -> o.force = flag(arg, value);
+                case "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
                     }
@@ -76,8 +82,8 @@ final class Options {
         return o;
     }
 
-    private static final java.util.Set<String> NAMES = java.util.Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--content", "--templates", "--out", "--port", "--host", "--base-url");
+    private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
+            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
@@ -109,13 +115,16 @@ final class Options {
             case "--content" -> content = path(name, value);
             case "--templates" -> templates = path(name, value);
             case "--out" -> out = path(name, value);
+            case "--static" -> staticFolder = path(name, value);
             case "--host" -> host = value;
             case "--base-url" -> {
-                baseUrl = EditorialReader.baseUrl(value);
-                if (baseUrl == null) {
-                    throw new UsageException("Invalid value for option '--base-url': '" + value
-                            + "' is not an absolute http(s) URL, such as https://owner.github.io/repo/");
+                // checked as edition.base_url is; a missing final '/' is added the same way
+                String problem = EditorialReader.baseUrlProblem(value);
+                if (problem != null) {
+                    throw new UsageException("Invalid value for option '--base-url': '" + value + "' " + problem
+                            + " (such as https://owner.github.io/repo/)");
                 }
+                baseUrl = value.endsWith("/") ? value : value + "/";
             }
             default -> {
                 try {
@@ -133,12 +142,17 @@ final class Options {
     private static Path path(String name, String value) throws UsageException {
         try {
             return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("Invalid value for option '" + name + "': " + e.getMessage());
         }
     }
 
+    /** The static folder: as given, or {@code static/} beside the content folder. */
+    Path staticFolder() {
+        return staticFolder != null ? staticFolder : StaticFiles.besideContent(content);
+    }
+
     Bitext.Options toOptions() {
-        return new Bitext.Options(content, templates, out, strict, baseUrl);
+        return new Bitext.Options(content, templates, out, strict, staticFolder(), force, baseUrl);
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bitext.Bitext;
@@ -98,7 +100,7 @@ public final class DevServer implements AutoCloseable {
     }
 
     /** The lock a rebuild holds while it swaps the output folder (requests wait on it); for tests. */
-    java.util.concurrent.locks.Lock swapLock() {
+    Lock swapLock() {
         return lock.writeLock();
     }
 
@@ -159,7 +161,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Names the changed file, preferring one that still exists (editors' temporary files come and go). */
     private static String describe(Set<Path> changed) {
-        List<Path> existing = changed.stream().filter(java.nio.file.Files::isRegularFile).toList();
+        List<Path> existing = changed.stream().filter(Files::isRegularFile).toList();
         List<Path> names = existing.isEmpty() ? List.copyOf(changed) : existing;
         return names.get(0).getFileName() + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "");
     }

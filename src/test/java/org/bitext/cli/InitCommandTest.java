@@ -137,7 +137,7 @@ class InitCommandTest {
         StringWriter log = new StringWriter();
         PrintWriter w = new PrintWriter(log, true);
         Bitext.Options options = new Bitext.Options(ed.resolve("content"), TestSupport.TEMPLATES, ed.resolve("site"), false,
-                "https://someone.github.io/talk/");
+                null, false, "https://someone.github.io/talk/");
         try (DevServer server = new DevServer(options, DevServer.DEFAULT_HOST, 0, false, w, w)) {
             server.start();
             HttpClient http = HttpClient.newHttpClient();

@@ -19,7 +19,7 @@ import org.bitext.Bitext;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.fuzz.FuzzTries;
-import org.bitext.site.Publisher;
+import org.bitext.output.Publisher;
 import org.bitext.transcript.Transcript;
 import org.bitext.transcript.TranscriptReader;
 

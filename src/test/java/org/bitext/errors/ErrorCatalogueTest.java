@@ -18,8 +18,9 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bitext.Bitext;
+import org.bitext.input.Limits;
 import org.bitext.TestSupport;
+import org.bitext.output.OutputFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +140,7 @@ class ErrorCatalogueTest {
         Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><title>previous build</title>\n");
         Files.writeString(out.resolve("sections/old.html"), "<p>a page only the previous build had</p>\n");
         Files.write(out.resolve("assets/bitext.css"), new byte[] {0, 1, 2, (byte) 0xff});
+        Files.writeString(out.resolve(OutputFolder.MARKER), "made by an earlier build\n");
         return out.toAbsolutePath();
     }
 
@@ -163,7 +165,7 @@ class ErrorCatalogueTest {
             return false; // assets are copied, never parsed: an error about one is about the file, not a line
         }
         Path p = file.startsWith("templates/") ? templates.resolve(file.substring("templates/".length())) : caseDir.resolve(file);
-        return Files.isRegularFile(p) && Files.size(p) <= Bitext.MAX_INPUT_BYTES;
+        return Files.isRegularFile(p) && Files.size(p) <= Limits.MAX_INPUT_BYTES;
     }
 
     private static List<String> expected(String name) throws IOException {
