@@ -49,6 +49,8 @@ public final class Main {
               init   Make a new edition from a transcript (bitext init DIR --transcript FILE).
               status Show what is glossed and what is left, and who says each turn.
               schema Write the JSON Schema of edition.yaml (for editors).
+              theme  Write the built-in templates and assets out to restyle them
+                       (bitext theme export [DIR]).
             Run 'bitext COMMAND --help' for the options of a command.
             """;
 
@@ -110,12 +112,12 @@ public final class Main {
             case "build", "check", "serve" -> {
                 // handled below
             }
-            case "init", "status", "schema" -> {
+            case "init", "status", "schema", "theme" -> {
                 return StartCommands.run(command, args, out, err);
             }
             default -> {
                 err.println(command.startsWith("-") ? "Unknown option: '" + command + "'"
-                        : "Unknown command: '" + command + "' (the commands are build, check, serve, init, status and schema)");
+                        : "Unknown command: '" + command + "' (the commands are build, check, serve, init, status, schema and theme)");
                 err.print(USAGE);
                 return 2;
             }

@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
- * The commands that start and track an edition: {@code init}, {@code status} and {@code schema}. Each
+ * The commands that start and track an edition: {@code init}, {@code status}, {@code schema} and
+ * {@code theme export}. Each
  * parses its own few options; like the others they exit 2 on a wrong command line and 70 on an
  * internal error.
  */
@@ -24,14 +25,11 @@ final class StartCommands {
     private StartCommands() {
     }
 
-    static boolean handles(String command) {
-        return command.equals("init") || command.equals("status") || command.equals("schema");
-    }
-
     static int run(String command, String[] args, PrintWriter out, PrintWriter err) {
         String usage = switch (command) {
             case "init" -> InitCommand.USAGE;
             case "status" -> StatusCommand.USAGE;
+            case "theme" -> ThemeCommand.USAGE;
             default -> SCHEMA_USAGE;
         };
         CommandArgs parsed;
@@ -39,6 +37,7 @@ final class StartCommands {
             parsed = switch (command) {
                 case "init" -> CommandArgs.parse(command, args, 1, Set.of("--transcript"), 1);
                 case "status" -> CommandArgs.parse(command, args, 1, Set.of("--content"), 0);
+                case "theme" -> CommandArgs.parse(command, args, 1, Set.of(), 2);
                 default -> CommandArgs.parse(command, args, 1, Set.of(), 1);
             };
         } catch (Options.UsageException e) {
@@ -54,6 +53,7 @@ final class StartCommands {
             return switch (command) {
                 case "init" -> InitCommand.run(parsed, out, err);
                 case "status" -> StatusCommand.run(parsed, out, err);
+                case "theme" -> ThemeCommand.run(parsed, out, err);
                 default -> schema(parsed, out, err);
             };
         } catch (IOException e) {

@@ -96,7 +96,8 @@ class InitCommandTest {
         assertEquals(7, count(yaml, "\n    en: \"\"  # TODO\n"));
 
         Path content = ed.resolve("content");
-        String templates = TestSupport.TEMPLATES.toString();
+        // no templates folder: the built-in theme (the default 'templates' would be this repository's)
+        String templates = ed.resolve("templates").toString();
         Run check = TestSupport.cli("check", "--content", content.toString(), "--templates", templates);
         assertEquals(0, check.code(), check.err());
         assertFalse(check.err().contains("error"), check.err());
@@ -125,6 +126,9 @@ class InitCommandTest {
                     "gloss " + i + " missing");
         }
         assertTrue(whole.contains("Porto Alegre"), "the Latin name keeps its space");
+        assertFalse(Files.exists(ed.resolve("templates")), "no templates folder anywhere");
+        assertArrayEquals(Files.readAllBytes(TestSupport.TEMPLATES.resolve("assets/bitext.css")),
+                Files.readAllBytes(site.resolve("assets/bitext.css")), "the built-in theme's assets");
         assertFalse(whole.contains("扫码关注"), "the publisher's tail is left out");
         assertFalse(whole.contains("Translation pending"), "no turn is left pending");
     }
@@ -136,7 +140,7 @@ class InitCommandTest {
         assertEquals(0, TestSupport.cli("init", ed.toString(), "--transcript", talk.toString()).code());
         StringWriter log = new StringWriter();
         PrintWriter w = new PrintWriter(log, true);
-        Bitext.Options options = new Bitext.Options(ed.resolve("content"), TestSupport.TEMPLATES, ed.resolve("site"), false,
+        Bitext.Options options = new Bitext.Options(ed.resolve("content"), ed.resolve("templates"), ed.resolve("site"), false,
                 null, false, "https://someone.github.io/talk/");
         try (DevServer server = new DevServer(options, DevServer.DEFAULT_HOST, 0, false, w, w)) {
             server.start();
@@ -161,7 +165,7 @@ class InitCommandTest {
         String yaml = Files.readString(ed.resolve("content/edition.yaml"));
         assertFalse(yaml.contains("source:"), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", TestSupport.TEMPLATES.toString());
+                "--templates", tmp.resolve("no-templates").toString());
         assertEquals(0, check.code(), check.err());
     }
 
@@ -174,7 +178,7 @@ class InitCommandTest {
         assertTrue(yaml.contains("source: {end_before: \"往期回顾\"}"), yaml);
         assertTrue(yaml.contains("sam-altman: {zh: \"Sam Altman\""), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", TestSupport.TEMPLATES.toString());
+                "--templates", tmp.resolve("no-templates").toString());
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().contains(count(yaml, "\n  - at: ") + " turns"), check.out());
     }
@@ -263,7 +267,7 @@ class InitCommandTest {
         assertTrue(yaml.contains("{at: \"Water\", id: water,"), yaml);
         assertTrue(yaml.contains("guest: {zh: \"嘉宾\", en: \"Guest\""), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", TestSupport.TEMPLATES.toString());
+                "--templates", tmp.resolve("no-templates").toString());
         assertEquals(0, check.code(), check.err());
     }
 
