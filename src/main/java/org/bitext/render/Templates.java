@@ -95,6 +95,12 @@ public final class Templates {
                     ok = false;
                     continue;
                 }
+                if (Files.isDirectory(p) && Renderer.isTemplate(name)) {
+                    // it would hide nothing (the built-in file would be used): say so rather than pass it by
+                    diags.error(Position.of(p.toString()), p + " is a directory, not a template");
+                    ok = false;
+                    continue;
+                }
                 if (!Files.isRegularFile(p)) {
                     continue;
                 }
