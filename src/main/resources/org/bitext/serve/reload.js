@@ -76,8 +76,21 @@
 
   if (document.readyState === 'complete') { restoreScroll(); } else { window.addEventListener('load', restoreScroll); }
 
-  var events = new EventSource('/__bitext/events');
-  events.addEventListener('hello', function (e) { onState(e.data, true); });
-  events.addEventListener('errors', function (e) { onState(e.data, false); });
-  events.addEventListener('reload', function () { reload(); });
+  /* The browser itself reconnects a stream that ends (the server ends it after each reload event), but
+     not one that was refused (503 when too many preview pages are open): that one is retried here, less
+     and less often, so the page never silently stops following the edits. */
+  var RETRY_FIRST = 1000, RETRY_MOST = 30000, retry = RETRY_FIRST;
+  function listen() {
+    var events = new EventSource('/__bitext/events');
+    events.addEventListener('open', function () { retry = RETRY_FIRST; });
+    events.addEventListener('hello', function (e) { onState(e.data, true); });
+    events.addEventListener('errors', function (e) { onState(e.data, false); });
+    events.addEventListener('reload', function () { events.close(); reload(); });
+    events.addEventListener('error', function () {
+      if (events.readyState !== EventSource.CLOSED) { return; }
+      window.setTimeout(listen, retry);
+      retry = Math.min(retry * 2, RETRY_MOST);
+    });
+  }
+  listen();
 }());
