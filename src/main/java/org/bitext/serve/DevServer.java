@@ -157,6 +157,11 @@ public final class DevServer implements AutoCloseable {
         return lock.writeLock();
     }
 
+    /** True while a build waits to swap its site in (tests hold the swap lock to catch it there). */
+    boolean swapWaiting() {
+        return lock.hasQueuedThreads();
+    }
+
     /** Live reload, for tests. */
     LiveReload live() {
         return live;
@@ -256,8 +261,7 @@ public final class DevServer implements AutoCloseable {
         } finally {
             state.unlock();
         }
-        if (t.isAlive()) {
-            a.abandon();
+        if (t.isAlive() && a.abandon()) {
             t.interrupt();
             kept = newSession();
         }
@@ -283,8 +287,9 @@ public final class DevServer implements AutoCloseable {
         final InputState inputs;
         final long start = System.nanoTime();
         final int number = builds.incrementAndGet();
+        /** Set under the swap lock: either this build's site was swapped in, or it never will be. */
+        volatile boolean published;
         volatile boolean abandoned;
-        volatile boolean timedOut;
         Outcome outcome;
 
         Attempt(Set<Path> changed, Kept kept) {
@@ -306,14 +311,9 @@ public final class DevServer implements AutoCloseable {
 
         /** Called by the session, holding the swap lock, just before the new site would replace the old. */
         boolean mayPublish() {
-            if (abandoned) {
-                return false;
-            }
-            if (inputsUnchanged()) {
-                return true;
-            }
-            long now = System.nanoTime();
-            return droppedSince != 0 && now - droppedSince > LONGEST_DEFERRAL.toNanos();
+            published = !abandoned && (inputsUnchanged()
+                    || droppedSince != 0 && System.nanoTime() - droppedSince > LONGEST_DEFERRAL.toNanos());
+            return published;
         }
 
         void run() {
@@ -414,17 +414,28 @@ public final class DevServer implements AutoCloseable {
         }
 
         void reportTimeout() {
-            timedOut = true;
             Diagnostics diags = new Diagnostics();
-            diags.error(place(), "the rebuild has not finished after " + timeLimit.toSeconds() + " s (a template that never ends?)",
+            long limit = timeLimit.toMillis();
+            diags.error(place(), "the rebuild has not finished after " + (limit < 1000 ? limit + " ms" : limit / 1000 + " s")
+                    + " (a template that never ends?)",
                     "the last good build is still served; the next save starts a new build");
             report(diags, what(), start);
         }
 
-        void abandon() {
-            abandoned = true;
+        /** Makes sure this build never publishes; false if it already has (then it is about to finish). */
+        boolean abandon() {
+            lock.writeLock().lock();
+            try {
+                if (published) {
+                    return false;
+                }
+                abandoned = true;
+            } finally {
+                lock.writeLock().unlock();
+            }
             err.println(what() + " abandoned after " + ms(start) + " ms; starting over");
             err.flush();
+            return true;
         }
     }
 
