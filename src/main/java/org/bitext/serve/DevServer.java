@@ -203,9 +203,10 @@ public final class DevServer implements AutoCloseable {
 
     /** The rebuild thread: waits for changes and builds them, each build on a thread of its own. */
     private void rebuildLoop() {
-        try {
-            while (true) {
-                Set<Path> changed = nextChanges();
+        while (true) {
+            Set<Path> changed = null;
+            try {
+                changed = nextChanges();
                 if (changed == null) {
                     return;
                 }
@@ -215,9 +216,21 @@ public final class DevServer implements AutoCloseable {
                 } finally {
                     building.unlock();
                 }
+            } catch (InterruptedException e) {
+                return; // closing
+            } catch (RuntimeException | Error e) {
+                // e.g. no memory left to start a build thread: report it, and try these changes again with the next
+                err.println("bitext: the preview could not start a rebuild: " + e);
+                err.flush();
+                if (changed != null) {
+                    changed(changed);
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException closing) {
+                    return;
+                }
             }
-        } catch (InterruptedException e) {
-            // closing
         }
     }
 

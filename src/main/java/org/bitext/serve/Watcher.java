@@ -77,8 +77,8 @@ public final class Watcher implements AutoCloseable {
     }
 
     private void loop() {
-        try {
-            while (true) {
+        while (true) {
+            try {
                 Set<Path> changed = new TreeSet<>();
                 WatchKey key = service.take();
                 handle(key, changed);
@@ -95,9 +95,12 @@ public final class Watcher implements AutoCloseable {
                 if (!changed.isEmpty()) {
                     report(changed);
                 }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return; // closed: stop watching
+            } catch (RuntimeException | Error e) {
+                // e.g. out of memory while a rebuild holds it all: this change may be lost, later ones are not
+                System.err.println("bitext: the preview watcher: " + e);
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed: stop watching
         }
     }
 
@@ -105,7 +108,7 @@ public final class Watcher implements AutoCloseable {
     private void report(Set<Path> changed) {
         try {
             onBurst.accept(changed);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
             System.err.println("bitext: the preview could not handle a change: " + e);
         }
     }
