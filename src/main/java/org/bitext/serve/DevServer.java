@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,6 +50,13 @@ public final class DevServer implements AutoCloseable {
      * after being dropped for this long, a good rebuild is served even though its inputs changed meanwhile.
      */
     static final Duration LONGEST_DEFERRAL = Duration.ofSeconds(2);
+    /**
+     * How long the watcher gathers events that follow each other closely: an in-place save truncates
+     * and then writes, and a rebuild started between the two would be dropped.
+     */
+    static final Duration SETTLE = Duration.ofMillis(2);
+    /** How long a rebuild waits for a changed file that is empty (most likely truncated by a save, not yet written). */
+    static final Duration EMPTY_WAIT = Duration.ofMillis(20);
 
     /** Runs one build (a seam for tests, which make a build throw or hang). */
     @FunctionalInterface
@@ -82,14 +88,16 @@ public final class DevServer implements AutoCloseable {
     private int warningsShown = -1;
     /** When rebuilds started being dropped for changed inputs (0: the last one was served). */
     private volatile long droppedSince;
+    /** How many builds were dropped since the last one served (the rebuild line says so). */
+    private int dropped;
 
     /** Changes the rebuild thread has yet to build, guarded by {@link #state}. */
     private final ReentrantLock state = new ReentrantLock();
     private final Condition changes = state.newCondition();
     private final Set<Path> pending = new TreeSet<>();
     private boolean stopping;
-    /** Counts every reported change: a build that sees it move while it runs is not served. */
-    private final AtomicLong generation = new AtomicLong();
+    /** What the inputs were when the site now served was built (null after a failure): a change back to it needs no build. */
+    private volatile InputState servedInputs;
 
     private HttpServer server;
     private ExecutorService executor;
@@ -135,8 +143,8 @@ public final class DevServer implements AutoCloseable {
             rebuilder = new Thread(this::rebuildLoop, "bitext-rebuild");
             rebuilder.setDaemon(true);
             rebuilder.start();
-            // no quiet period: each change is built at once, and a build that a later change overtakes is dropped
-            watcher = new Watcher(watched, options.out(), Duration.ZERO, this::changed);
+            // no quiet period to speak of: each save is built at once, and a build that a later change overtakes is dropped
+            watcher = new Watcher(watched, options.out(), SETTLE, this::changed);
             watcher.start();
         }
     }
@@ -193,7 +201,6 @@ public final class DevServer implements AutoCloseable {
     private void changed(Set<Path> paths) {
         state.lock();
         try {
-            generation.incrementAndGet();
             pending.addAll(paths);
             changes.signalAll();
         } finally {
@@ -209,6 +216,10 @@ public final class DevServer implements AutoCloseable {
                 changed = nextChanges();
                 if (changed == null) {
                     return;
+                }
+                awaitWritten(changed);
+                if (InputState.of(watched, excluded).equals(servedInputs)) {
+                    continue; // the late events of a save that the served build has already read
                 }
                 building.lock();
                 try {
@@ -231,6 +242,22 @@ public final class DevServer implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** Waits a moment for changed files that are empty to be written (an empty input is never what an editor meant). */
+    private static void awaitWritten(Set<Path> changed) throws InterruptedException {
+        long deadline = System.nanoTime() + EMPTY_WAIT.toNanos();
+        while (System.nanoTime() < deadline && changed.stream().anyMatch(DevServer::empty)) {
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean empty(Path p) {
+        try {
+            return Files.isRegularFile(p) && Files.size(p) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -296,7 +323,6 @@ public final class DevServer implements AutoCloseable {
         final Set<Path> changed;
         final Kept kept;
         final BuildSession session;
-        final long startGeneration;
         final InputState inputs;
         final long start = System.nanoTime();
         final int number = builds.incrementAndGet();
@@ -309,7 +335,6 @@ public final class DevServer implements AutoCloseable {
             this.changed = changed;
             this.kept = kept;
             this.session = kept.session();
-            this.startGeneration = generation.get();
             this.inputs = InputState.of(watched, excluded);
         }
 
@@ -317,9 +342,9 @@ public final class DevServer implements AutoCloseable {
             return changed.isEmpty() ? "Built" : "Rebuilt (" + describe(changed) + ")";
         }
 
-        /** True if nothing was saved since this build started reading. */
+        /** True if the inputs are what they were when this build started reading them. */
         boolean inputsUnchanged() {
-            return generation.get() == startGeneration && InputState.of(watched, excluded).equals(inputs);
+            return InputState.of(watched, excluded).equals(inputs);
         }
 
         /** Called by the session, holding the swap lock, just before the new site would replace the old. */
@@ -369,6 +394,9 @@ public final class DevServer implements AutoCloseable {
 
         private void served(Bitext.Result result, Diagnostics diags) {
             droppedSince = 0;
+            servedInputs = inputs;
+            int before = dropped;
+            dropped = 0;
             outcome = Outcome.SERVED;
             String base = result.edition().meta().baseUrl();
             String path = base == null ? "/" : URI.create(base).getPath();
@@ -384,7 +412,9 @@ public final class DevServer implements AutoCloseable {
             int reused = session.pagesReused();
             out.println(what() + ": " + result.fileCount() + " files in " + ms(start) + " ms"
                     + (reused == 0 ? "" : " (" + session.pagesRendered() + " pages rendered, " + reused + " unchanged)")
-                    + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning)" : " warnings)")));
+                    + (warnings == 0 ? "" : " (" + warnings + (warnings == 1 ? " warning)" : " warnings)"))
+                    + (before == 0 ? "" : " (after " + before + (before == 1 ? " build" : " builds")
+                            + " dropped: the files changed while it ran)"));
             out.flush();
         }
 
@@ -392,6 +422,7 @@ public final class DevServer implements AutoCloseable {
         private void dropped() {
             outcome = Outcome.DROPPED;
             if (!abandoned) {
+                dropped++;
                 if (droppedSince == 0) {
                     droppedSince = System.nanoTime();
                 }
@@ -409,6 +440,8 @@ public final class DevServer implements AutoCloseable {
                 return;
             }
             outcome = Outcome.FAILED;
+            dropped = 0;
+            servedInputs = null;
             report(diags, what(), start);
         }
 
@@ -427,6 +460,7 @@ public final class DevServer implements AutoCloseable {
         }
 
         void reportTimeout() {
+            servedInputs = null;
             Diagnostics diags = new Diagnostics();
             long limit = timeLimit.toMillis();
             diags.error(place(), "the rebuild has not finished after " + (limit < 1000 ? limit + " ms" : limit / 1000 + " s")
