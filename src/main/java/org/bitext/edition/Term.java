@@ -1,5 +1,7 @@
 package org.bitext.edition;
 
-/** A glossary term with a stable id and how many times it is marked in the text. */
-public record Term(String id, String zh, String pinyin, String en, String note, int occurrences) {
+import org.bitext.diag.Position;
+
+/** A glossary term with a stable id and how many times it is marked in the text. {@code position}: its entry. */
+public record Term(String id, String zh, String pinyin, String en, String note, int occurrences, Position position) {
 }

@@ -1,83 +1,117 @@
 package org.bitext.render;
 
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.PostProcessor;
+
 /**
  * Chinese marks emphasis with dots under each character ({@code text-emphasis} in the stylesheet), and
- * CSS cannot keep those dots off the Latin words a Chinese sentence quotes ("The Atlantic"). This pass
- * wraps each run of Latin letters and digits inside {@code <em>} or {@code <i>} of a Chinese text's HTML
- * in {@code <span class="latn">}, which the stylesheet sets in italics instead. It reads only HTML that
- * {@link Markdown} made: tags with quoted attributes, and character references.
+ * CSS cannot keep those dots off the Latin words a Chinese sentence quotes ("The Atlantic"). For the
+ * Chinese texts, this step of the parser cuts each run of Latin letters and digits out of the text inside
+ * an emphasis into a {@link Run}, which {@link SafeNodes} writes as {@code <span class="latn">} (set in
+ * italics instead).
  */
-final class LatinInEmphasis {
-    static final String OPEN = "<span class=\"latn\">";
-    static final String CLOSE = "</span>";
+final class LatinInEmphasis implements PostProcessor {
 
-    private LatinInEmphasis() {
+    /** A run of Latin words inside Chinese emphasis. */
+    static final class Run extends CustomNode {
+        final String literal;
+
+        Run(String literal) {
+            this.literal = literal;
+        }
     }
 
-    static String mark(String html) {
-        if (html == null || (!html.contains("<em>") && !html.contains("<i>"))) {
-            return html;
-        }
-        StringBuilder out = new StringBuilder(html.length() + 32);
-        int depth = 0;
-        int n = html.length();
-        int i = 0;
-        while (i < n) {
-            char c = html.charAt(i);
-            if (c == '<') {
-                int end = tagEnd(html, i);
-                String tag = html.substring(i, end);
-                if (tag.equals("<em>") || tag.equals("<i>")) {
-                    depth++;
-                } else if ((tag.equals("</em>") || tag.equals("</i>")) && depth > 0) {
-                    depth--;
-                }
-                out.append(tag);
-                i = end;
-            } else if (c == '&') { // a character reference stays whole: "&amp;", "&#39;"
-                int end = i + 1;
-                while (end < n && (Character.isLetterOrDigit(html.charAt(end)) || html.charAt(end) == '#')) {
-                    end++;
-                }
-                end = end < n && html.charAt(end) == ';' ? end + 1 : i + 1;
-                out.append(html, i, end);
-                i = end;
-            } else if (depth > 0 && isLatin(c)) {
-                int end = runEnd(html, i);
-                out.append(OPEN).append(html, i, end).append(CLOSE);
-                i = end;
+    @Override
+    public Node process(Node document) {
+        // a walk without recursion
+        Node n = document;
+        while (n != null) {
+            if (n instanceof Text t && insideEmphasis(t)) {
+                joined(t);
+                n = following(document, t); // before the split, which may take t out of the tree
+                split(t);
             } else {
-                out.append(c);
-                i++;
+                n = following(document, n);
             }
         }
-        return out.toString();
+        return document;
     }
 
-    /** Just after the {@code >} that ends the tag at {@code start}, skipping quoted attribute values. */
-    private static int tagEnd(String html, int start) {
-        char quote = 0;
-        for (int i = start + 1; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i + 1;
+    /**
+     * {@code text} with the text and line breaks that follow it in the same parent: a line break is
+     * shown as a space, and "The⏎Atlantic" is one run of Latin words.
+     */
+    private static void joined(Text text) {
+        StringBuilder sb = null;
+        for (Node n = text.getNext(); n instanceof Text || n instanceof SoftLineBreak; n = text.getNext()) {
+            if (sb == null) {
+                sb = new StringBuilder(text.getLiteral());
+            }
+            sb.append(n instanceof Text t ? t.getLiteral() : " ");
+            n.unlink();
+        }
+        if (sb != null) {
+            text.setLiteral(sb.toString());
+        }
+    }
+
+    private static Node following(Node root, Node n) {
+        if (n.getFirstChild() != null) {
+            return n.getFirstChild();
+        }
+        while (n != root && n.getNext() == null) {
+            n = n.getParent();
+        }
+        return n == root ? null : n.getNext();
+    }
+
+    private static boolean insideEmphasis(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Emphasis) {
+                return true;
             }
         }
-        return html.length();
+        return false;
+    }
+
+    private static void split(Text text) {
+        String s = text.getLiteral();
+        int i = 0;
+        int plainFrom = 0;
+        boolean changed = false;
+        while (i < s.length()) {
+            if (!isLatin(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = runEnd(s, i);
+            if (i > plainFrom) {
+                text.insertBefore(new Text(s.substring(plainFrom, i)));
+            }
+            text.insertBefore(new Run(s.substring(i, end)));
+            changed = true;
+            plainFrom = i = end;
+        }
+        if (!changed) {
+            return;
+        }
+        if (plainFrom < s.length()) {
+            text.setLiteral(s.substring(plainFrom));
+        } else {
+            text.unlink();
+        }
     }
 
     /** A run of Latin letters and digits, with the spaces and word punctuation between them ("A. I.", "co-op"). */
-    private static int runEnd(String html, int start) {
+    private static int runEnd(String s, int start) {
         int end = start + 1;
         int i = end;
-        while (i < html.length()) {
-            char c = html.charAt(i);
+        while (i < s.length()) {
+            char c = s.charAt(i);
             if (isLatin(c)) {
                 end = ++i;
             } else if (c == ' ' || c == '-' || c == '.' || c == '\'' || c == '\u2019') {

@@ -1,38 +1,50 @@
 package org.bitext.render;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bitext.render.LinkPolicy.Destination;
+import org.bitext.render.LinkPolicy.Refused;
+import org.bitext.render.LinkPolicy.SitePath;
+import org.bitext.text.Nesting;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.safety.Cleaner;
-import org.jsoup.safety.Safelist;
 
 /**
- * Renders an editor's Markdown to HTML that is safe to put on a page: commonmark-java parses it; plain
- * Markdown is written straight from the tree ({@link PlainHtml}); anything else is rendered by
- * commonmark and cleaned by jsoup, which keeps only a small set of formatting elements and http(s)/mailto
- * or relative links. Both ways give the same HTML for plain Markdown. No script, event handler, style,
- * javascript: or data: URL survives.
+ * Renders an editor's Markdown to HTML that is safe to put on a page, with commonmark-java configured
+ * through its extension points: {@link LinkPolicy} keeps only http(s), mailto, fragment and site links;
+ * {@link SafeNodes} drops raw HTML and images; every link gets {@code rel="noopener noreferrer"} and a
+ * site link the {@value #SITE_LINK} mark; in Chinese texts {@link LatinInEmphasis} sets Latin words
+ * inside emphasis apart. No script, event handler, style, javascript: or data: URL survives.
  *
  * <p>A relative link in a note is relative to the site root ({@code glossary.html#g-jianguan}); as the
  * same note appears on pages at different depths, such links come out as {@value #ROOT}… and
  * templates replace that prefix with the page's way back to the root.
+ *
+ * <p>A text nested deeper than {@link Nesting#MAX} levels renders as nothing; {@link #read} tells the
+ * check, which refuses it at its entry.
  */
 public final class Markdown {
-    private static final String BASE = "https://bitext.invalid/";
     /** Stands for the page's path to the site root in rendered note links. */
     public static final String ROOT = "bitext-root:";
     /** Marks a site link written in Markdown: checked once at its source entry, not on every page. */
     public static final String SITE_LINK = "data-site-link";
 
-    private final Parser parser = Parser.builder().build();
-    /** jsoup's cleaner, made on the first text that is not plain ({@link PlainHtml}): most builds never need it. */
-    private Sanitizer sanitizer;
+    private static final Parser PLAIN = Nesting.parser().build();
+    private static final Parser CHINESE = Nesting.parser().postProcessor(new LatinInEmphasis()).build();
+    private static final HtmlRenderer BLOCK = renderer(false);
+    private static final HtmlRenderer INLINE = renderer(true);
+
     private final boolean cached;
-    private java.util.Map<String, String> current = new java.util.HashMap<>();
-    private java.util.Map<String, String> previous = new java.util.HashMap<>();
+    private Map<String, String> current = new HashMap<>();
+    private Map<String, String> previous = new HashMap<>();
 
     /** Renders every text afresh. */
     public Markdown() {
@@ -48,87 +60,135 @@ public final class Markdown {
         this.cached = cached;
     }
 
+    private static HtmlRenderer renderer(boolean inline) {
+        return HtmlRenderer.builder()
+                .softbreak(" ")
+                .sanitizeUrls(true)
+                .urlSanitizer(new LinkPolicy())
+                .omitSingleParagraphP(inline)
+                .attributeProviderFactory(context -> LINKS)
+                .nodeRendererFactory(SafeNodes::new)
+                .build();
+    }
+
+    /** Every link: {@code rel} instead of commonmark's {@code nofollow}; no href if refused; site links marked. */
+    private static final AttributeProvider LINKS = (node, tag, attributes) -> {
+        if (node instanceof Link link) {
+            Destination d = LinkPolicy.classify(link.getDestination());
+            attributes.remove("rel");
+            if (d instanceof Refused) {
+                attributes.remove("href");
+            }
+            attributes.put("rel", "noopener noreferrer");
+            if (d instanceof SitePath) {
+                attributes.put(SITE_LINK, "");
+            }
+        }
+    };
+
     /** Starts a build: what the build before the last one asked for and the last one did not is dropped. */
     public void nextBuild() {
         previous = current;
-        current = new java.util.HashMap<>();
+        current = new HashMap<>();
     }
 
     /** Block HTML (paragraphs, lists) for a note or an introduction. */
     public String block(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return "";
-        }
-        if (!cached) {
-            return render(markdown);
-        }
-        String html = current.get(markdown);
-        if (html == null) {
-            html = previous.get(markdown);
-            current.put(markdown, html != null ? html : (html = render(markdown)));
-        }
-        return html;
-    }
-
-    private String render(String markdown) {
-        Node document = parser.parse(markdown);
-        String plain = PlainHtml.render((org.commonmark.node.Document) document);
-        return plain != null ? plain : sanitized(document);
-    }
-
-    /** The sanitizer's way, for every text: commonmark's HTML, cleaned by jsoup (tests compare both ways). */
-    String sanitized(String markdown) {
-        return sanitized(parser.parse(markdown));
-    }
-
-    private String sanitized(Node document) {
-        if (sanitizer == null) {
-            sanitizer = new Sanitizer();
-        }
-        return sanitizer.clean(sanitizer.renderer.render(document));
-    }
-
-    /** Keeps a small set of formatting elements and http(s)/mailto or relative links; marks site links. */
-    private static final class Sanitizer {
-        private final HtmlRenderer renderer = HtmlRenderer.builder().softbreak(" ").build();
-        private final Safelist safelist = Safelist.basic()
-                .removeTags("span")
-                .removeProtocols("a", "href", "ftp")
-                .preserveRelativeLinks(true)
-                .addAttributes("a", "title")
-                .addEnforcedAttribute("a", "rel", "noopener noreferrer");
-        private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-
-        String clean(String html) {
-            Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, BASE));
-            clean.outputSettings(output);
-            for (Element a : clean.select("a[href]")) {
-                String href = a.attr("href");
-                // "//host/…" is another site (scheme-relative), not a page of this one
-                if (!href.startsWith("#") && !href.startsWith("//") && !href.matches("(?s)^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    a.attr("href", siteHref(href));
-                    a.attr(SITE_LINK, "");
-                }
-            }
-            return clean.body().html().trim();
-        }
-    }
-
-    /** A site link as rendered notes carry it: {@value #ROOT}, then the path without leading slashes. */
-    static String siteHref(String href) {
-        int slashes = 0;
-        while (slashes < href.length() && href.charAt(slashes) == '/') {
-            slashes++;
-        }
-        return ROOT + href.substring(slashes);
+        return html(markdown, 'b');
     }
 
     /** Inline HTML: the same, without the wrapping paragraph when the text is a single paragraph. */
     public String inline(String markdown) {
-        String html = block(markdown);
-        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
-            return html.substring(3, html.length() - 4);
+        return html(markdown, 'i');
+    }
+
+    /** {@link #block} for a Chinese text: Latin words inside emphasis are set apart. */
+    public String blockZh(String markdown) {
+        return html(markdown, 'B');
+    }
+
+    /** {@link #inline} for a Chinese text. */
+    public String inlineZh(String markdown) {
+        return html(markdown, 'I');
+    }
+
+    private String html(String markdown, char mode) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        if (!cached) {
+            return render(markdown, mode);
+        }
+        String key = mode + markdown;
+        String html = current.get(key);
+        if (html == null) {
+            html = previous.get(key);
+            current.put(key, html != null ? html : (html = render(markdown, mode)));
         }
         return html;
+    }
+
+    private static String render(String markdown, char mode) {
+        Node document = parse(markdown, Character.isUpperCase(mode) ? CHINESE : PLAIN);
+        if (document == null) {
+            return "";
+        }
+        return (Character.toLowerCase(mode) == 'i' ? INLINE : BLOCK).render(document).trim();
+    }
+
+    /** The tree of {@code markdown}, or null if it nests too deeply to render. */
+    private static Node parse(String markdown, Parser parser) {
+        Node document = parser.parse(markdown);
+        if (Nesting.tooDeep(document) != null) {
+            return null;
+        }
+        // definitions and raw HTML show nothing: without them a lone paragraph is inline text
+        for (Node n = document.getFirstChild(); n != null; ) {
+            Node next = n.getNext();
+            if (n instanceof LinkReferenceDefinition || n instanceof HtmlBlock) {
+                n.unlink();
+            }
+            n = next;
+        }
+        return document;
+    }
+
+    /** What the check needs to know of a text. */
+    public sealed interface Reading permits TooDeep, Links {
+    }
+
+    /** The text nests deeper than {@link Nesting#MAX} levels and is not rendered. */
+    public record TooDeep() implements Reading {
+    }
+
+    /**
+     * The links of a text: {@code site}, the paths of its site links (relative to the root, as written
+     * after the leading slashes); {@code malformed}, destinations refused as site paths (a scheme-like
+     * first segment, a backslash, white space at an end), written as they are.
+     */
+    public record Links(List<String> site, List<String> malformed) implements Reading {
+    }
+
+    /** Reads {@code markdown} for the check, with the same parser the pages get. */
+    public static Reading read(String markdown) {
+        Node document = markdown == null ? null : parse(markdown, PLAIN);
+        if (document == null) {
+            return markdown == null ? new Links(List.of(), List.of()) : new TooDeep();
+        }
+        List<String> site = new ArrayList<>();
+        List<String> malformed = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                Destination d = LinkPolicy.classify(link.getDestination());
+                if (d instanceof SitePath p) {
+                    site.add(p.path());
+                } else if (d instanceof Refused r && !r.scheme()) {
+                    malformed.add(r.url());
+                }
+                visitChildren(link);
+            }
+        });
+        return new Links(site, malformed);
     }
 }

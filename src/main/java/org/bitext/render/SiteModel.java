@@ -67,7 +67,7 @@ public final class SiteModel {
             m.put("name", bi(s.name()));
             m.put("narrator", s.narrator());
             if (s.about() != null) {
-                m.put("about", Map.of("zh", LatinInEmphasis.mark(markdown.inline(s.about().zh())), "en", markdown.inline(s.about().en())));
+                m.put("about", Map.of("zh", markdown.inlineZh(s.about().zh()), "en", markdown.inline(s.about().en())));
             }
             m.put("url", Pages.speaker(s.id()));
             m.put("turnCount", 0);
@@ -104,7 +104,7 @@ public final class SiteModel {
         site.put("baseUrl", edition.meta().baseUrl());
         Bilingual intro = edition.meta().introduction();
         site.put("introduction", intro == null ? null
-                : Map.of("zh", LatinInEmphasis.mark(markdown.block(intro.zh())), "en", markdown.block(intro.en())));
+                : Map.of("zh", markdown.blockZh(intro.zh()), "en", markdown.block(intro.en())));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("author", edition.source().author());
         source.put("published", edition.source().published());

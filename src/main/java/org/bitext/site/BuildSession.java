@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
+import org.bitext.check.LinkChecker;
 import org.bitext.diag.Position;
 import org.bitext.render.Markdown;
 import org.bitext.render.Reads;

@@ -79,7 +79,7 @@ public final class PageOut extends OutputStream {
     }
 
     /** Reads a file that is not {@link #inMemory} back from its file. */
-    InputStream stream() throws IOException {
+    public InputStream stream() throws IOException {
         return Files.newInputStream(file);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bitext.check.LinkChecker;
+import org.bitext.check.MarkdownLinks;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
@@ -64,6 +66,8 @@ public final class SiteRenderer {
         Map<String, byte[]> templateFiles = session.readTemplates(templates);
         Renderer renderer = session.renderer();
         Timings.mark("set up the templates");
+        MarkdownLinks markdownLinks = new MarkdownLinks(diags);
+        markdownLinks.checkNesting(edition);
         SiteModel model = new SiteModel(edition, session.markdown());
         Map<String, Object> site = model.site();
         Timings.mark("page model");
@@ -110,7 +114,7 @@ public final class SiteRenderer {
             paths.add(j.path());
         }
         session.willMake(paths);
-        LinkChecker checker = new LinkChecker(paths, basePath, !session.keeps());
+        LinkChecker checker = new LinkChecker(paths, basePath);
         List<Object> made = makeAll(jobs, sink, out, checker, paths);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
@@ -132,7 +136,7 @@ public final class SiteRenderer {
                 pages.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        new MarkdownLinks(diags, session.markdown()).check(edition, paths, pages);
+        markdownLinks.check(edition, paths, pages);
         checker.report(pages, diags);
         Timings.mark("check the links");
         return jobs.size();

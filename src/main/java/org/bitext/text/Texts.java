@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Small text helpers shared by the stages: normalising, CJK tests, slugs and stable hashes. */
@@ -20,7 +21,7 @@ public final class Texts {
     /** NFC, every run of white space (including ideographic space) collapsed to one space, trimmed. */
     public static String normalize(String s) {
         String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
-        java.util.regex.Matcher m = SPACES.matcher(nfc);
+        Matcher m = SPACES.matcher(nfc);
         return (m.find() ? m.replaceAll(" ") : nfc).trim(); // most quotes have nothing to change: no copy
     }
 
@@ -67,22 +68,7 @@ public final class Texts {
 
     /** Levenshtein distance, used for "did you mean" suggestions. */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Nearest.distance(a, b);
     }
 
     /** The candidate closest to {@code word}, or null when none is close enough to be a likely typo. */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.text.Nesting;
 import org.bitext.text.Texts;
 import org.commonmark.node.Block;
 import org.commonmark.node.Code;
@@ -36,7 +37,7 @@ public final class TranscriptReader {
     private static final Pattern META_LINE = Pattern.compile("^\\s*([^:：\\s]{1,12})\\s*[:：]\\s*(.*?)\\s*$");
     private static final Pattern LEADING_COLON = Pattern.compile("^[\\s]*[:：]\\s*");
 
-    private final Parser parser = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private final Parser parser = Nesting.parser().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     /**
      * Reads {@code markdown} (already decoded, BOM removed). Everything from the heading whose text is
@@ -58,6 +59,13 @@ public final class TranscriptReader {
 
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
             Position pos = position(file, node);
+            Node deep = Nesting.tooDeep(node);
+            if (deep != null) {
+                diags.error(position(file, deep.getSourceSpans().isEmpty() ? node : deep),
+                        "Markdown nested more than " + Nesting.MAX + " levels deep",
+                        "quotes, lists, emphasis and links may nest at most " + Nesting.MAX + " levels");
+                continue;
+            }
             if (node instanceof Heading h) {
                 String title = Texts.normalize(inlineText(h).text());
                 if (end != null && title.equals(end)) {

@@ -1,4 +1,4 @@
-package org.bitext.publish;
+package org.bitext.check;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,6 @@ import org.bitext.TestSupport;
 import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 import org.bitext.serve.Preview;
-import org.bitext.site.LinkChecker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +56,9 @@ class LinkCheckerTest {
         return errors.get(0);
     }
 
-    /**
-     * A build decides a link to another page's fragment as soon as that page has been scanned; the
-     * report must be the same whichever page is scanned first, and the same as deciding at the end.
-     */
+    /** Pages are read on all cores, in any order: the report must be the same whichever page is read first. */
     @Test
-    void linksDecidedAsPagesAreScannedReportWhatTheEndWouldReport() {
+    void theReportDoesNotDependOnTheOrderPagesAreRead() {
         Map<String, String> pages = new TreeMap<>();
         pages.put("sections/b.html", "<p id=\"t2\">b</p><p id=\"中\">c</p><a href=\"a.html#t9\">back</a>");
         pages.put("sections/a.html", "<h1 id=\"top\">a</h1><a href=\"b.html#t2\">1</a><a href=\"b.html#t9\">2</a>"
@@ -70,10 +66,10 @@ class LinkCheckerTest {
                 + "<a href=\"../nope.html#x\">6</a><a href=\"../index.html#nav\">7</a>");
         pages.put("index.html", "<nav id=\"nav\"></nav><a href=\"sections/a.html#gone\">8</a><a href=\"sections/b.html#t2\">9</a>");
         List<String> expected = null;
-        for (boolean early : new boolean[] {false, true}) {
+        {
             for (List<String> order : List.of(List.copyOf(pages.keySet()), List.of("sections/b.html", "sections/a.html", "index.html"),
                     List.of("sections/a.html", "index.html", "sections/b.html"))) {
-                LinkChecker checker = new LinkChecker(pages.keySet(), null, early);
+                LinkChecker checker = new LinkChecker(pages.keySet(), null);
                 Map<String, LinkChecker.PageFacts> facts = new TreeMap<>();
                 for (String page : order) {
                     facts.put(page, checker.scan(page, pages.get(page).getBytes(StandardCharsets.UTF_8)));
@@ -85,7 +81,7 @@ class LinkCheckerTest {
                     expected = errors;
                     assertEquals(5, errors.size(), errors.toString()); // #gone, nope.html, #t9 twice, a.html#t9
                 } else {
-                    assertEquals(expected, errors, "early " + early + ", scanned in the order " + order);
+                    assertEquals(expected, errors, "scanned in the order " + order);
                 }
             }
         }
@@ -140,6 +136,27 @@ class LinkCheckerTest {
     void javascriptUrl() {
         String e = only(GOOD.replace("href=\"../index.html\"", "href=\"javascript:alert(1)\""));
         assertTrue(e.contains("forbidden scheme"), e);
+    }
+
+    @Test
+    void aBadPercentEscapeInAFragmentIsABrokenFragmentNotACrash() {
+        String e = only(GOOD.replace("href=\"#top\"", "href=\"#%zz%E4\""));
+        assertTrue(e.contains("broken fragment in #%zz%E4"), e);
+    }
+
+    @Test
+    void aLinkNoUriCanHoldIsMalformed() {
+        String e = only(GOOD.replace("href=\"../index.html\"", "href=\"1a:b\""));
+        assertTrue(e.contains("malformed link: 1a:b"), e);
+    }
+
+    @Test
+    void idsAndLinksAreReadAsABrowserReadsThem() {
+        // a ">" inside quotes does not end the tag; references are decoded; the first of two attributes counts
+        assertEquals(List.of(), check(GOOD.replace("<p id=\"t1\">", "<p title=\"a>b\" id=\"t&#49;\" id=\"x\">")
+                + "<a href=\"#t1\">t1</a>"));
+        // a link inside a comment or a script is no link
+        assertEquals(List.of(), check(GOOD.replace("</body>", "<!-- <a href=\"nope.html\"> --><script>var a = '<a href=\"nope.html\">';</script></body>")));
     }
 
     @Test
