@@ -19,10 +19,12 @@ import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.site.BuildSession;
-import org.bitext.site.CheckSink;
-import org.bitext.site.FileBytes;
-import org.bitext.site.MemorySink;
-import org.bitext.site.Publisher;
+import org.bitext.output.CheckSink;
+import org.bitext.output.FileBytes;
+import org.bitext.output.MemorySink;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.Publisher;
+import org.bitext.output.StaticFiles;
 import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
 import org.bitext.transcript.Transcript;
@@ -38,8 +40,15 @@ public final class Bitext {
     public static final String TRANSCRIPT = "transcript.md";
     public static final String EDITION = "edition.yaml";
 
-    /** What a build was asked to do. */
-    public record Options(Path content, Path templates, Path out, boolean strict) {
+    /**
+     * What a build was asked to do. {@code staticFolder}: files published as they are (null: none);
+     * {@code force}: replace an output folder Bitext did not make.
+     */
+    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+        /** With {@code static/} beside the content folder, not forced. */
+        public Options(Path content, Path templates, Path out, boolean strict) {
+            this(content, templates, out, strict, StaticFiles.besideContent(content), false);
+        }
     }
 
     /**
@@ -117,7 +126,8 @@ public final class Bitext {
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
-        int count = new SiteRenderer(options.templates(), diags, BuildSession.once()).render(edition, sink, null);
+        int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, BuildSession.once())
+                .render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
@@ -132,7 +142,7 @@ public final class Bitext {
         BuildSession session = BuildSession.once(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(options.templates(), diags, session).render(edition, sink, null);
+            int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, session).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -151,16 +161,21 @@ public final class Bitext {
      * was. {@code session} carries what may be reused from the session's previous builds.
      */
     public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
+        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
+                options.force());
+        Publisher.repair(out);
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
-        Path out = options.out().toAbsolutePath().normalize();
-        try (Publisher publisher = Publisher.open(out)) {
-            SiteRenderer renderer = new SiteRenderer(options.templates(), diags, session);
+        try (Publisher publisher = Publisher.open(out, options.force())) {
+            SiteRenderer renderer = new SiteRenderer(options.templates(), options.staticFolder(), diags, session);
             int count = renderer.render(edition, publisher, out);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
             session.publish(publisher, out);
+            if (publisher.leftOver() != null) {
+                diags.warning(Position.of(out.toString()), publisher.leftOver());
+            }
             Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }

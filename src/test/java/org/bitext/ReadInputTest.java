@@ -60,7 +60,7 @@ class ReadInputTest {
         Thread reader = new Thread(() -> {
             long before = directBytes();
             try {
-                read[0] = org.bitext.site.FileBytes.read(file);
+                read[0] = org.bitext.output.FileBytes.read(file);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -70,6 +70,6 @@ class ReadInputTest {
         reader.join();
         assertArrayEquals(data, read[0]);
         assertTrue(kept.get() < (1 << 20), "direct buffers kept after reading: " + kept.get());
-        assertArrayEquals(new byte[0], org.bitext.site.FileBytes.read(Files.write(dir.resolve("empty"), new byte[0])));
+        assertArrayEquals(new byte[0], org.bitext.output.FileBytes.read(Files.write(dir.resolve("empty"), new byte[0])));
     }
 }

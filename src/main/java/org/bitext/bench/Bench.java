@@ -15,7 +15,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.site.BuildSession;
-import org.bitext.site.Publisher;
+import org.bitext.output.Publisher;
 import org.bitext.site.SiteRenderer;
 
 /**

@@ -42,7 +42,7 @@ public final class HugoSite {
         Edition e = Bitext.load(Path.of(args[0]), false, new Diagnostics());
         Path out = Path.of(args[1]);
         if (Files.exists(out)) {
-            org.bitext.site.Publisher.deleteTree(out);
+            org.bitext.output.Publisher.deleteTree(out);
         }
         write(e, out);
         System.out.println("HugoSite: " + e.turnCount() + " turns into " + out);

@@ -7,6 +7,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Edition;
+import org.bitext.output.OutputProblem;
 
 /** {@code bitext build}: render the edition and replace the output folder only if all is well. */
 final class BuildCommand {
@@ -25,6 +26,9 @@ final class BuildCommand {
         } catch (BuildFailure e) {
             Reporter.print(diags, err);
             return 1;
+        } catch (OutputProblem e) {
+            err.println("bitext: " + e.getMessage());
+            return e.exitCode();
         }
     }
 

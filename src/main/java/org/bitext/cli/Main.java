@@ -2,6 +2,9 @@ package org.bitext.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.OutputProblem;
 
 /**
  * The {@code bitext} command: build, check, serve. The command line is parsed by hand ({@link Options}):
@@ -21,7 +24,11 @@ public final class Main {
     private static final String BUILD_OPTIONS = """
                   --content=DIR     content folder (default: content)
                   --templates=DIR   templates folder (default: templates)
-                  --out=DIR         output folder (default: site)
+                  --out=DIR         output folder (default: site); replaced whole, so it
+                                      must be a folder Bitext made
+                  --static=DIR      files published as they are (default: static
+                                      beside the content folder)
+                  --force           replace an output folder Bitext did not make
                   --strict          treat warnings (pending translations, turns without
                                       topic, unused glossary terms) as errors
                   --verbose         show stack traces of internal errors
@@ -47,14 +54,14 @@ public final class Main {
     static String usage(String command) {
         return switch (command) {
             case "build" -> "Usage: bitext build [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR]\n"
+                    + "                    [--out=DIR] [--static=DIR] [--force]\n"
                     + "Build the edition into the output folder.\n" + BUILD_OPTIONS + OPTION_HELP;
             case "check" -> "Usage: bitext check [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR]\n"
-                    + "Validate content and templates; write nothing (--out is accepted and ignored).\n"
+                    + "                    [--out=DIR] [--static=DIR] [--force]\n"
+                    + "Validate content and templates; write nothing (--out is checked as build would).\n"
                     + BUILD_OPTIONS + OPTION_HELP;
             case "serve" -> "Usage: bitext serve [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR] [--port=N] [--host=H]\n"
+                    + "                    [--out=DIR] [--static=DIR] [--force] [--port=N] [--host=H]\n"
                     + "Build, serve the site on this machine, rebuild on every save and reload open\n"
                     + "pages.\n" + BUILD_OPTIONS
                     + "      --port=N          port to listen on; 0 picks a free one (default: 8000)\n"
@@ -121,6 +128,17 @@ public final class Main {
         if (options.version) {
             out.println(VERSION);
             return 0;
+        }
+        try {
+            // before any work: a folder that must not be replaced is refused whatever the content holds
+            OutputFolder.check(options.out, options.content, options.templates, options.staticFolder(), options.force);
+        } catch (OutputProblem e) {
+            err.println("bitext: " + e.getMessage());
+            return e.exitCode();
+        }
+        if (options.staticFolder != null && !Files.isDirectory(options.staticFolder)) {
+            err.println("bitext: --static " + options.staticFolder + " is not a folder"); // a folder named on purpose must exist
+            return 2;
         }
         try {
             return switch (command) {

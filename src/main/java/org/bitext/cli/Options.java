@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.bitext.Bitext;
+import org.bitext.output.StaticFiles;
 import org.bitext.serve.DevServer;
 
 /**
@@ -15,6 +16,9 @@ final class Options {
     Path content = Path.of("content");
     Path templates = Path.of("templates");
     Path out = Path.of("site");
+    /** Null: {@code static/} beside the content folder. */
+    Path staticFolder;
+    boolean force;
     boolean strict;
     boolean verbose;
     boolean help;
@@ -50,7 +54,8 @@ final class Options {
                 case "-V", "--version" -> o.version = flag(arg, value);
                 case "--strict" -> o.strict = flag(arg, value);
                 case "--verbose" -> o.verbose = flag(arg, value);
-                case "--content", "--templates", "--out", "--port", "--host" -> {
+                case "--force" -> o.force = flag(arg, value);
+                case "--content", "--templates", "--out", "--static", "--port", "--host" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
                     }
@@ -73,8 +78,8 @@ final class Options {
         return o;
     }
 
-    private static final java.util.Set<String> NAMES = java.util.Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--content", "--templates", "--out", "--port", "--host");
+    private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
+            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
@@ -105,6 +110,7 @@ final class Options {
             case "--content" -> content = path(name, value);
             case "--templates" -> templates = path(name, value);
             case "--out" -> out = path(name, value);
+            case "--static" -> staticFolder = path(name, value);
             case "--host" -> host = value;
             default -> {
                 try {
@@ -127,7 +133,12 @@ final class Options {
         }
     }
 
+    /** The static folder: as given, or {@code static/} beside the content folder. */
+    Path staticFolder() {
+        return staticFolder != null ? staticFolder : StaticFiles.besideContent(content);
+    }
+
     Bitext.Options toOptions() {
-        return new Bitext.Options(content, templates, out, strict);
+        return new Bitext.Options(content, templates, out, strict, staticFolder(), force);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
-import org.bitext.site.FileBytes;
+import org.bitext.output.FileBytes;
 
 /**
  * Answers the preview's HTTP requests: files of the output folder only, GET and HEAD only. The site is

@@ -1,11 +1,13 @@
 package org.bitext.site;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,11 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Edition;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.PageOut;
+import org.bitext.output.Sink;
+import org.bitext.output.StaticFiles;
+import org.bitext.output.Utf8Writer;
 import org.bitext.render.Pages;
 import org.bitext.render.Reads;
 import org.bitext.render.Renderer;
@@ -37,9 +44,16 @@ public final class SiteRenderer {
     private final Path templates;
     private final Diagnostics diags;
     private final BuildSession session;
+    private final Path staticFolder;
 
     public SiteRenderer(Path templates, Diagnostics diags, BuildSession session) {
+        this(templates, null, diags, session);
+    }
+
+    /** The same, also publishing the files of {@code staticFolder} (may be null) as they are. */
+    public SiteRenderer(Path templates, Path staticFolder, Diagnostics diags, BuildSession session) {
         this.templates = templates;
+        this.staticFolder = staticFolder;
         this.diags = diags;
         this.session = session;
     }
@@ -108,6 +122,7 @@ public final class SiteRenderer {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
         }
         assets(jobs, templateFiles);
+        passthrough(jobs);
 
         Set<String> paths = new HashSet<>();
         for (Job j : jobs) {
@@ -270,6 +285,40 @@ public final class SiteRenderer {
                 return bytes(o, bytes);
             }));
         }
+    }
+
+    /** The static folder's files, as they are; one in the place of a file or folder Bitext makes is an error. */
+    private void passthrough(List<Job> jobs) throws IOException {
+        Set<String> files = new HashSet<>(List.of(OutputFolder.MARKER));
+        Set<String> folders = new HashSet<>();
+        for (Job j : jobs) {
+            files.add(j.path());
+            folders.addAll(parents(j.path()));
+        }
+        for (Map.Entry<String, Path> f : StaticFiles.list(staticFolder, diags).entrySet()) {
+            String path = f.getKey();
+            if (files.contains(path) || folders.contains(path) || parents(path).stream().anyMatch(files::contains)) {
+                diags.error(Position.of(staticFolder.resolve(path).toString()), "static file '" + path
+                        + "' is in the place of a file Bitext makes; rename or remove it");
+                continue;
+            }
+            Path file = f.getValue();
+            jobs.add(new Job(path, o -> {
+                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    in.transferTo(o);
+                }
+                return true;
+            }));
+        }
+    }
+
+    /** The folders a site path lies in: "a/b/c.html" gives "a" and "a/b". */
+    private static List<String> parents(String path) {
+        List<String> folders = new ArrayList<>();
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            folders.add(path.substring(0, slash));
+        }
+        return folders;
     }
 
     private static String sitemap(String base, List<Job> jobs) {

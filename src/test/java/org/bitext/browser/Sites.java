@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bitext.TestSupport;
-import org.bitext.site.Publisher;
+import org.bitext.output.Publisher;
 
 /** The sites under test, each built once per test JVM: the mini fixture, and the real edition when content/ has one. */
 final class Sites {

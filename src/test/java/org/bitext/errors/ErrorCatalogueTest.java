@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bitext.Bitext;
 import org.bitext.TestSupport;
+import org.bitext.output.OutputFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +140,7 @@ class ErrorCatalogueTest {
         Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><title>previous build</title>\n");
         Files.writeString(out.resolve("sections/old.html"), "<p>a page only the previous build had</p>\n");
         Files.write(out.resolve("assets/bitext.css"), new byte[] {0, 1, 2, (byte) 0xff});
+        Files.writeString(out.resolve(OutputFolder.MARKER), "made by an earlier build\n");
         return out.toAbsolutePath();
     }
 

@@ -29,7 +29,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 import org.bitext.editorial.EditorialReader;
-import org.bitext.site.Publisher;
+import org.bitext.output.Publisher;
 import org.bitext.transcript.TranscriptReader;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;

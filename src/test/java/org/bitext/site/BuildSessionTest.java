@@ -20,6 +20,8 @@ import org.bitext.TestSupport;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
+import org.bitext.output.OutputFolder;
+import org.bitext.output.Publisher;
 import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,7 +201,9 @@ class BuildSessionTest {
             assertEquals(List.of(), diags.errors());
             session.publish(p, out);
         }
-        assertSameTree(inMemory, TestSupport.readTree(out));
+        Map<String, byte[]> onDisk = TestSupport.readTree(out);
+        assertTrue(onDisk.remove(OutputFolder.MARKER) != null, "the published site carries the marker");
+        assertSameTree(inMemory, onDisk);
         assertEquals(EditionJson.of(edition), new String(inMemory.get("edition.json"), StandardCharsets.UTF_8));
     }
 

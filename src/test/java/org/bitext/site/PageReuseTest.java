@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bitext.Bitext;
 import org.bitext.TestSupport;
 import org.bitext.diag.Diagnostics;
+import org.bitext.output.Publisher;
 import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

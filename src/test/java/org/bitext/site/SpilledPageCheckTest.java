@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bitext.check.LinkChecker;
 import org.bitext.diag.Diagnostics;
+import org.bitext.output.PageOut;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

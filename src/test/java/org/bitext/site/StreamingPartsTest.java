@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bitext.output.Utf8Writer;
 import org.junit.jupiter.api.Test;
 
 /** The small parts of the streamed build: UTF-8 in pieces, streamed JSON. */

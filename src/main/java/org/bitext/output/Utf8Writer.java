@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
  * the whole text. A piece never ends between the two halves of a surrogate pair. Faster than an
  * {@link java.io.OutputStreamWriter} for the many short strings a template writes.
  */
-final class Utf8Writer extends Writer {
+public final class Utf8Writer extends Writer {
     private static final int PIECE = 1 << 14;
     private final OutputStream out;
     private final StringBuilder buf = new StringBuilder(PIECE + 256);
 
-    Utf8Writer(OutputStream out) {
+    public Utf8Writer(OutputStream out) {
         this.out = out;
     }
 
@@ -71,7 +71,7 @@ final class Utf8Writer extends Writer {
     }
 
     /** Encodes everything written, as the end of the text, and flushes the stream. */
-    void end() throws IOException {
+    public void end() throws IOException {
         drain(true);
         out.flush();
     }

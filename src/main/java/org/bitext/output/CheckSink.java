@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import java.io.IOException;
 import java.nio.file.Files;

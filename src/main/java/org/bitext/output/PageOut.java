@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ public final class PageOut extends OutputStream {
     /**
      * @param file where the bytes go once there are more than {@code spillAt}; null to keep them all in memory
      */
-    PageOut(Path file, long spillAt) {
+    public PageOut(Path file, long spillAt) {
         this.file = file;
         this.spillAt = file == null ? Long.MAX_VALUE : spillAt;
     }

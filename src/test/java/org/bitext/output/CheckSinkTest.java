@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import org.bitext.TestSupport;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.serve.Preview;
+import org.bitext.site.BuildSession;
+import org.bitext.site.SiteRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
