@@ -113,7 +113,8 @@ def start(cmd, ready, log_path, env=None):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jar", required=True)
-    ap.add_argument("--bench-cp", help="class path holding org.bitext.bench.HugoSite (default: the jar)")
+    ap.add_argument("--bench-cp", help="class path holding org.bitext.bench.HugoSite "
+                    "(default: the jar and the test-classes folder beside it, where Maven compiles src/bench/java)")
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     ap.add_argument("--work", default="/tmp/bitext-editloop")
     ap.add_argument("--rounds", type=int, default=20)
@@ -130,7 +131,8 @@ def main():
     shutil.copytree(os.path.join(a.root, "content"), os.path.join(ours, "content"))
     shutil.copytree(os.path.join(a.root, "templates"), os.path.join(ours, "templates"))
     hugo = os.path.join(work, "hugo")
-    subprocess.run([a.java, "-cp", a.bench_cp or a.jar, "org.bitext.bench.HugoSite", os.path.join(ours, "content"), hugo],
+    bench_cp = a.bench_cp or a.jar + os.pathsep + os.path.join(os.path.dirname(os.path.abspath(a.jar)), "test-classes")
+    subprocess.run([a.java, "-cp", bench_cp, "org.bitext.bench.HugoSite", os.path.join(ours, "content"), hugo],
                    check=True, stdout=subprocess.DEVNULL)
 
     yaml_path = os.path.join(ours, "content", "edition.yaml")

@@ -19,10 +19,10 @@ SEED=${SEED:-1}
 # Heap of the synthetic builds. 800m keeps the whole process of a 100 000-turn build under 1 GiB of
 # peak RSS (G1, the default collector; the heap plus ~150 MB of JIT code, metaspace and G1's own
 # structures); -Xmx1g lets G1 grow the heap to 1 GiB and the process to ~1.25 GiB. SerialGC does not
-# fit in 800m (its old generation is two thirds of the heap). See docs/memory-100k.md and BENCHMARKS.md.
+# fit in 800m (its old generation is two thirds of the heap). See BENCHMARKS.md.
 XMX=${XMX:-800m}
 XMX_FALLBACK=${XMX_FALLBACK:-6g}   # used, and reported, when a build does not fit in $XMX
-# the flags the measurements justify for the small, start-up-bound build (see BENCHMARKS.md)
+# the flags of the ./bitext launcher for build (see BENCHMARKS.md)
 FAST_FLAGS="-XX:SharedArchiveFile=$WORK/bitext.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -38,6 +38,8 @@ say "building the jar into $BUILD"
 (cd "$ROOT" && mvn -q -o -Dbitext.build.dir="$BUILD" -DskipTests package 2>/dev/null \
   || mvn -q -Dbitext.build.dir="$BUILD" -DskipTests package)
 JAR=$BUILD/bitext.jar
+# the benchmark's own classes (src/bench/java) are compiled with the tests, outside the product jar
+BENCH_CP=$JAR:$BUILD/test-classes
 
 # Snapshots, so that edits made to the tree while the benchmark runs do not change what it measures.
 rm -rf "$WORK/templates" "$WORK/real"
@@ -112,14 +114,14 @@ read -r COLD_PLAIN COLD_C1 COLD_CDS COLD_FAST COLD_AOT <<<"$(hmedian "$WORK/cold
 
 # ---- (2) warm rebuild after one note edit, in one JVM ----
 say "(2) warm rebuild: $WARM_RUNS rebuilds after a note edit, in one JVM"
-# with the collector the README's serve command uses, and with the default one (G1)
-java -XX:+UseParallelGC -cp "$JAR" org.bitext.bench.Bench warm "$WORK/real" "$T" "$WORK/out-warm" "$WARM_RUNS" | tee "$WORK/warm.log" | tail -3 >&2
+# with the collector the launcher gives serve, and with the default one (G1)
+java -XX:+UseParallelGC -cp "$BENCH_CP" org.bitext.bench.Bench warm "$WORK/real" "$T" "$WORK/out-warm" "$WARM_RUNS" | tee "$WORK/warm.log" | tail -3 >&2
 WARM=$(sed -n 's/.*warm_rebuild_median_ms=\([0-9.]*\).*/\1/p' "$WORK/warm.log")
 WARM_LATE=$(sed -n 's/.*late_median_ms=\([0-9.]*\).*/\1/p' "$WORK/warm.log")
-java -cp "$JAR" org.bitext.bench.Bench warm "$WORK/real" "$T" "$WORK/out-warm" "$WARM_RUNS" | tee "$WORK/warm-g1.log" | tail -1 >&2
+java -cp "$BENCH_CP" org.bitext.bench.Bench warm "$WORK/real" "$T" "$WORK/out-warm" "$WARM_RUNS" | tee "$WORK/warm-g1.log" | tail -1 >&2
 WARM_G1=$(sed -n 's/.*warm_rebuild_median_ms=\([0-9.]*\).*/\1/p' "$WORK/warm-g1.log")
 WARM_G1_LATE=$(sed -n 's/.*late_median_ms=\([0-9.]*\).*/\1/p' "$WORK/warm-g1.log")
-java -cp "$JAR" org.bitext.bench.Bench stages "$WORK/real" "$T" "$WORK/out-stages" 20 > "$WORK/stages.log"
+java -cp "$BENCH_CP" org.bitext.bench.Bench stages "$WORK/real" "$T" "$WORK/out-stages" 20 > "$WORK/stages.log"
 STAGES=$(sed -n 's/^RESULT stages median (first run excluded when n>1): //p' "$WORK/stages.log")
 
 {
@@ -144,15 +146,15 @@ STAGES=$(sed -n 's/^RESULT stages median (first run excluded when n>1): //p' "$W
 {
   echo "### Synthetic editions (seed $SEED), ours with -Xmx$XMX, beside Hugo $(hugo version | awk '{print $2}')"
   echo
-  echo "\"ours\" is \`java -Xmx$XMX -jar\`; \"ours, README flags\" adds the build command's \`$FAST_FLAGS\` (same output, checked with \`diff -r\`)."
+  echo "\"ours\" is \`java -Xmx$XMX -jar\`; \"ours, launcher flags\" adds the launcher's \`$FAST_FLAGS\` (same output, checked with \`diff -r\`)."
   echo
-  echo "| turns | input MiB | ours: wall s | ours: peak RSS MiB | ours: output MiB | ours, README flags: wall s | ours, README flags: peak RSS MiB | Hugo: wall s | Hugo: peak RSS MiB | Hugo: output MiB | ours/Hugo time | ours with README flags/Hugo time |"
+  echo "| turns | input MiB | ours: wall s | ours: peak RSS MiB | ours: output MiB | ours, launcher flags: wall s | ours, launcher flags: peak RSS MiB | Hugo: wall s | Hugo: peak RSS MiB | Hugo: output MiB | ours/Hugo time | ours with launcher flags/Hugo time |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >> "$RESULTS"
 for N in $SIZES; do
   D=$WORK/syn-$N
   say "(3) $N turns: generating"
-  java -Xmx4g -cp "$JAR" org.bitext.bench.Synth --turns "$N" --seed "$SEED" --out "$D/content" >&2
+  java -Xmx4g -cp "$BENCH_CP" org.bitext.bench.Synth --turns "$N" --seed "$SEED" --out "$D/content" >&2
   IN=$(size_mib "$D/content")
   rm -rf "$D/out"
   say "(3) $N turns: bitext build (-Xmx$XMX)"
@@ -170,31 +172,31 @@ for N in $SIZES; do
   fi
   read -r OW OR <<<"$(timev "$D/ours.time")"; OS=$(size_mib "$D/out")
   [ "$HEAP" = "$XMX" ] || OS="$OS (-Xmx$HEAP; $FAILED_AT)"
-  # the same build with the flags of the README's build command (C1 only, the class-data sharing archive,
+  # the same build with the launcher's flags for build (C1 only, the class-data sharing archive,
   # SerialGC): faster up to tens of thousands of turns, slower at 100 000 (BENCHMARKS.md)
-  say "(3) $N turns: bitext build with the README's flags (-Xmx$XMX $FAST_FLAGS)"
+  say "(3) $N turns: bitext build with the launcher's flags (-Xmx$XMX $FAST_FLAGS)"
   rm -rf "$D/out-fast"
   if ours fast -Xmx"$XMX" $FAST_FLAGS; then
     tail -1 "$D/fast.log" >&2
     read -r QW QR <<<"$(timev "$D/fast.time")"
     QNUM=$QW
     if ! diff -rq "$D/out" "$D/out-fast" > "$D/fast.diff" 2>&1; then
-      say "(3) $N turns: the README flags gave DIFFERENT output, see $D/fast.diff"; QW="$QW (output differs!)"
+      say "(3) $N turns: the launcher flags gave DIFFERENT output, see $D/fast.diff"; QW="$QW (output differs!)"
     fi
   else
     read -r QW QR <<<"$(timev "$D/fast.time")"
-    say "(3) $N turns: the build with the README's flags FAILED, see $D/fast.log"; QW="failed after $QW"; QNUM=""
+    say "(3) $N turns: the build with the launcher's flags FAILED, see $D/fast.log"; QW="failed after $QW"; QNUM=""
   fi
   rm -rf "$D/out-fast"
   say "(4) $N turns: writing the equivalent Hugo site"
   rm -rf "$D/hugo" "$D/hugo-out"
-  java -Xmx4g -cp "$JAR" org.bitext.bench.HugoSite "$D/content" "$D/hugo" >&2
+  java -Xmx4g -cp "$BENCH_CP" org.bitext.bench.HugoSite "$D/content" "$D/hugo" >&2
   say "(4) $N turns: hugo build"
   /usr/bin/time -v -o "$D/hugo.time" hugo --quiet -s "$D/hugo" -d "$D/hugo-out" > "$D/hugo.log" 2>&1 || say "hugo failed, see $D/hugo.log"
   read -r HW HR <<<"$(timev "$D/hugo.time")"; HS=$(size_mib "$D/hugo-out")
   RATIO=$(python3 -c "print(f'{$OW/$HW:.2f}')")
   QRATIO=""; [ -z "$QNUM" ] || QRATIO=$(python3 -c "print(f'{$QNUM/$HW:.2f}')")
-  say "(3/4) $N turns: ours ${OW}s ${OR}MiB ${OS}MiB; with the README flags ${QW}s ${QR}MiB; Hugo ${HW}s ${HR}MiB ${HS}MiB; ratios $RATIO, $QRATIO"
+  say "(3/4) $N turns: ours ${OW}s ${OR}MiB ${OS}MiB; with the launcher flags ${QW}s ${QR}MiB; Hugo ${HW}s ${HR}MiB ${HS}MiB; ratios $RATIO, $QRATIO"
   echo "| $N | $IN | $OW | $OR | $OS | $QW | $QR | $HW | $HR | $HS | $RATIO | $QRATIO |" >> "$RESULTS"
   rm -rf "$D/out" "$D/hugo-out" "$D/hugo/public" # keep the inputs, drop the big outputs
 done

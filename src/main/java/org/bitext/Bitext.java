@@ -1,13 +1,6 @@
 package org.bitext;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.bitext.diag.BuildFailure;
@@ -18,9 +11,11 @@ import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
+import org.bitext.input.SourceFile;
+import org.bitext.input.SourceFiles;
+import org.bitext.render.Templates;
 import org.bitext.site.BuildSession;
 import org.bitext.output.CheckSink;
-import org.bitext.output.FileBytes;
 import org.bitext.output.MemorySink;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.Publisher;
@@ -35,8 +30,6 @@ import org.bitext.transcript.TranscriptReader;
  * publish. Each stage reports into one {@link Diagnostics}, so a run shows every error at once.
  */
 public final class Bitext {
-    /** Files larger than this are refused with a clear message rather than read. */
-    public static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
     public static final String TRANSCRIPT = "transcript.md";
     public static final String EDITION = "edition.yaml";
 
@@ -68,46 +61,35 @@ public final class Bitext {
 
     /** The same, reusing what {@code session} (may be null) kept of the transcript when its bytes are the same. */
     public static Edition load(Path content, boolean strict, Diagnostics diags, BuildSession session) throws BuildFailure {
-        if (!Files.isDirectory(content)) {
-            diags.error(Position.of(content.toString()), "content folder does not exist: " + content,
+        String folderProblem = SourceFiles.folderProblem(content, "content folder");
+        if (folderProblem != null) {
+            diags.error(Position.of(content.toString()), folderProblem,
                     "pass --content DIR, or run from the folder that holds content/");
             throw new BuildFailure(diags);
         }
         Path transcriptFile = content.resolve(TRANSCRIPT);
         Path editionFile = content.resolve(EDITION);
-        byte[] transcriptBytes = readBytes(transcriptFile, diags);
-        String transcriptText = decode(transcriptFile, transcriptBytes, diags);
-        byte[] yamlBytes = readBytes(editionFile, diags);
-        String yamlText = decode(editionFile, yamlBytes, diags);
-        if (transcriptText != null) {
-            diags.addSourceUtf8(transcriptFile.toString(), transcriptBytes);
-        }
-        if (yamlText != null) {
-            diags.addSourceUtf8(editionFile.toString(), yamlBytes);
-        }
-        yamlBytes = null;
+        SourceFile.Text transcriptSource = read(transcriptFile, diags);
+        SourceFile.Text yamlSource = read(editionFile, diags);
         Timings.mark("read the inputs");
-        EditorialLayer layer = yamlText == null ? null : new EditorialReader().read(editionFile.toString(), yamlText, diags);
+        EditorialLayer layer = yamlSource == null ? null
+                : new EditorialReader().read(editionFile.toString(), yamlSource.text(), diags);
         Timings.mark("read edition.yaml");
-        // This method runs once, in the interpreter, which keeps what a local holds until the method
-        // returns: let the texts go before the annotator runs (a 66 MB edition.yaml is ~100 MB as a String).
-        yamlText = null;
         Transcript transcript = null;
-        if (transcriptText != null) {
+        if (transcriptSource != null) {
+            byte[] transcriptBytes = transcriptSource.bytes();
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
             Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
             transcript = session == null ? null : session.transcript(transcriptBytes, end, endAt);
             if (transcript == null) {
                 int before = diags.all().size();
-                Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptText, end, endAt, diags);
+                Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptSource.text(), end, endAt, diags);
                 transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
                 if (session != null && diags.all().size() == before) { // one with messages is read again, to give them again
                     session.keepTranscript(transcriptBytes, end, endAt, transcript);
                 }
             }
         }
-        transcriptText = null;
-        transcriptBytes = null;
         Timings.mark("read the transcript");
         if (transcript == null || layer == null || layer.edition() == null || layer.edition().title() == null
                 || transcript.sections().stream().allMatch(s -> s.paragraphs().isEmpty())) {
@@ -122,11 +104,26 @@ public final class Bitext {
         return edition;
     }
 
+    /** A content file's text, registered for messages to quote; null (with the reason reported) when it cannot be used. */
+    private static SourceFile.Text read(Path file, Diagnostics diags) {
+        SourceFile source = SourceFiles.read(file);
+        if (source instanceof SourceFile.Refused refused) {
+            if (refused.shown() != null) {
+                diags.addSource(file.toString(), refused.shown());
+            }
+            diags.error(new Position(file.toString(), refused.line(), refused.column()), refused.message(), refused.hint());
+            return null;
+        }
+        SourceFile.Text text = (SourceFile.Text) source;
+        diags.addSource(file.toString(), text.text());
+        return text;
+    }
+
     /** Loads, renders and checks the whole site in memory, and returns it (tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Edition edition = load(options.content(), options.strict(), diags);
         MemorySink sink = new MemorySink();
-        int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, BuildSession.once())
+        int count = new SiteRenderer(new Templates(options.templates()), options.staticFolder(), diags)
                 .render(edition, sink, null);
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
@@ -139,10 +136,10 @@ public final class Bitext {
      * holding no more of the site in memory than a build does. Writes nothing to the output folder.
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        BuildSession session = BuildSession.once(options.templates());
+        Templates templates = Templates.prepare(options.templates());
         Edition edition = load(options.content(), options.strict(), diags);
         try (CheckSink sink = new CheckSink()) {
-            int count = new SiteRenderer(options.templates(), options.staticFolder(), diags, session).render(edition, sink, null);
+            int count = new SiteRenderer(templates, options.staticFolder(), diags).render(edition, sink, null);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
@@ -152,7 +149,13 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        return build(options, diags, BuildSession.once(options.templates()));
+        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
+                options.force());
+        Publisher.repair(out);
+        Templates templates = Templates.prepare(options.templates());
+        Edition edition = load(options.content(), options.strict(), diags);
+        return publish(options, out, diags, edition, new SiteRenderer(templates, options.staticFolder(), diags),
+                Publisher::swap);
     }
 
     /**
@@ -166,80 +169,29 @@ public final class Bitext {
         Publisher.repair(out);
         session.begin();
         Edition edition = load(options.content(), options.strict(), diags, session);
+        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), options.staticFolder(), diags,
+                session.markdown(), session);
+        return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
+    }
+
+    /** How the staging folder of a good build takes the output folder's place. */
+    private interface Swap {
+        void swap(Publisher publisher) throws IOException;
+    }
+
+    private static Result publish(Options options, Path out, Diagnostics diags, Edition edition, SiteRenderer renderer,
+            Swap swap) throws BuildFailure, IOException {
         try (Publisher publisher = Publisher.open(out, options.force())) {
-            SiteRenderer renderer = new SiteRenderer(options.templates(), options.staticFolder(), diags, session);
             int count = renderer.render(edition, publisher, out);
             if (diags.hasErrors()) {
                 throw new BuildFailure(diags);
             }
-            session.publish(publisher, out);
+            swap.swap(publisher);
             if (publisher.leftOver() != null) {
                 diags.warning(Position.of(out.toString()), publisher.leftOver());
             }
             Timings.mark("publish");
             return new Result(edition, count, null, diags);
         }
-    }
-
-    private static byte[] readBytes(Path file, Diagnostics diags) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                diags.error(Position.of(file.toString()), "file not found: " + file);
-                return null;
-            }
-            long size = Files.size(file);
-            if (size > MAX_INPUT_BYTES) {
-                diags.error(Position.of(file.toString()), String.format(java.util.Locale.ROOT,
-                        "%s is %.1f MB; the limit is %d MB, so it was not read", file.getFileName(), size / 1048576.0,
-                        MAX_INPUT_BYTES / 1048576), "is this the right file?");
-                return null;
-            }
-            return FileBytes.read(file, size);
-        } catch (IOException e) {
-            diags.error(Position.of(file.toString()), "cannot read " + file + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** Strict UTF-8 (a byte-order mark is allowed and dropped); bad bytes are an error with their place. */
-    static String decode(Path file, byte[] bytes, Diagnostics diags) {
-        if (bytes == null) {
-            return null;
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (MalformedInputException e) {
-            int bad = findBadByte(bytes);
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
-            // shown with U+FFFD for the bad bytes, so the message can still quote the line
-            diags.addSource(file.toString(), new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", ""));
-            diags.error(new Position(file.toString(), line, column), String.format(java.util.Locale.ROOT,
-                    "%s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
-                    "save the file as UTF-8");
-            return null;
-        } catch (CharacterCodingException e) {
-            diags.error(Position.of(file.toString()), file.getFileName() + " is not valid UTF-8");
-            return null;
-        }
-    }
-
-    private static int findBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : 0;
     }
 }

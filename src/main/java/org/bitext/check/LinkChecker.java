@@ -19,7 +19,7 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.output.PageOut;
 import org.bitext.render.Markdown;
-import org.bitext.render.Pages;
+import org.bitext.view.Pages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;

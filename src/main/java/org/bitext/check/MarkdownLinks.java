@@ -15,7 +15,7 @@ import org.bitext.edition.Section;
 import org.bitext.edition.Speaker;
 import org.bitext.edition.Term;
 import org.bitext.edition.Turn;
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 import org.bitext.render.Markdown;
 import org.bitext.render.Markdown.Links;
 import org.bitext.render.Markdown.Reading;

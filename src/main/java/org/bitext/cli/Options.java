@@ -1,5 +1,6 @@
 package org.bitext.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -128,7 +129,7 @@ final class Options {
     private static Path path(String name, String value) throws UsageException {
         try {
             return Path.of(value);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("Invalid value for option '" + name + "': " + e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package org.bitext.diag;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,10 @@ import java.util.Locale;
  */
 public final class Timings {
     private static final boolean ON = Boolean.getBoolean("bitext.timings");
-    private static final List<Object[]> MARKS = new ArrayList<>();
+    private static final List<Mark> MARKS = new ArrayList<>();
+
+    private record Mark(long nanos, String stage) {
+    }
 
     static {
         if (ON) {
@@ -27,21 +31,21 @@ public final class Timings {
     public static void mark(String stage) {
         if (ON) {
             synchronized (MARKS) {
-                MARKS.add(new Object[] {System.nanoTime(), stage});
+                MARKS.add(new Mark(System.nanoTime(), stage));
             }
         }
     }
 
     private static void print() {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         // nanoTime has no epoch: place the marks on the wall clock through one reading of both now
         long offset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         long previous = jvmStart * 1_000_000L - offset;
         synchronized (MARKS) {
-            for (Object[] m : MARKS) {
-                long t = (Long) m[0];
+            for (Mark m : MARKS) {
+                long t = m.nanos();
                 System.err.printf(Locale.ROOT, "bitext timings: %6.0f ms since JVM start, %6.1f ms %s%n",
-                        (t + offset - jvmStart * 1_000_000L) / 1e6, (t - previous) / 1e6, m[1]);
+                        (t + offset - jvmStart * 1_000_000L) / 1e6, (t - previous) / 1e6, m.stage());
                 previous = t;
             }
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.transcript.RawSection;
 import org.bitext.transcript.Transcript;

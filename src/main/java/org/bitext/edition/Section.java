@@ -1,7 +1,7 @@
 package org.bitext.edition;
 
 import java.util.List;
-import org.bitext.editorial.Bilingual;
+import org.bitext.text.Bilingual;
 
 /**
  * A section of the edition. A part title ({@code part} true) has no turns and no page of its own; it

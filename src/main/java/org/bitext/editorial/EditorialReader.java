@@ -1,40 +1,52 @@
 package org.bitext.editorial;
 
-import java.io.Reader;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.input.Limits;
+import org.bitext.input.SourceFile;
+import org.bitext.input.SourceFiles;
+import org.bitext.text.Bilingual;
 import org.bitext.text.Texts;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads {@code edition.yaml} into an {@link EditorialLayer}. Uses SnakeYAML's node tree (never its
  * object construction), so no YAML tag can instantiate a class, and every value keeps its mark.
  */
 public final class EditorialReader {
-    /** Refuses alias bombs: a handful of aliases is plenty for a hand-written file. */
-    static final int MAX_ALIASES = 20;
-    static final int MAX_DEPTH = 40;
-    /** As many characters as the 64 MB input limit allows: a 100 000-turn edition needs about 50 million. */
-    public static final int MAX_CODE_POINTS = (int) org.bitext.Bitext.MAX_INPUT_BYTES;
-
-    private static final java.util.regex.Pattern TRAILING_BLANKS = java.util.regex.Pattern.compile("[ \\t]+(?=\\r?$)",
-            java.util.regex.Pattern.MULTILINE);
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+(?=\\r?$)", Pattern.MULTILINE);
     private static final Set<String> TOP = Set.of("edition", "speakers", "sections", "turns", "notes", "glossary", "topics");
     private static final Set<String> EDITION = Set.of("title", "base_url", "description", "source", "introduction");
     private static final Set<String> SOURCE = Set.of("end_before");
@@ -46,44 +58,37 @@ public final class EditorialReader {
     private static final Set<String> GLOSS = Set.of("zh", "pinyin", "en", "note");
     private static final Set<String> TOPIC = Set.of("zh", "en", "description", "turns");
 
-    /** Whether the long lists are read item by item while they are composed (see ItemComposer). */
-    private final boolean streamItems;
-
-    public EditorialReader() {
-        this(true);
-    }
-
-    /** With {@code streamItems} false, the whole node tree is composed first (tests compare the two). */
-    EditorialReader(boolean streamItems) {
-        this.streamItems = streamItems;
-    }
-
     /** Reads the YAML text; returns null when it cannot be parsed at all (the diagnostics say why). */
     public EditorialLayer read(String file, String yaml, Diagnostics diags) {
-        Streamed streamed = new Streamed(file, streamItems);
+        Position longLine = longLine(file, yaml);
+        if (longLine != null) {
+            diags.error(longLine, "this line of edition.yaml is longer than " + Limits.MAX_YAML_LINE_CHARS
+                    + " characters; refused", "break it into lines");
+            return null;
+        }
         Node root;
-        int aliases;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
-            // Copied only when there is something to remove: for a big file the copy is as big as the text.
-            java.util.regex.Matcher blanks = TRAILING_BLANKS.matcher(yaml);
-            String text = mayEndLinesWithBlanks(yaml) && blanks.find() ? blanks.replaceAll("") : yaml;
+            String text = TRAILING_BLANKS.matcher(yaml).replaceAll("");
             LoaderOptions options = loaderOptions();
-            // what Yaml.compose does, with marks that do not keep the text (see LightMarks), and the long
-            // lists read item by item while they are composed (see ItemComposer)
-            LightMarks events = new LightMarks(new ParserImpl(new StreamReader(
-                    new StringReader(text)), options));
-            root = new ItemComposer(events, options, streamed).getSingleNode();
-            aliases = events.aliases();
+            // what Yaml.compose does, without loading the object construction and dumping a Yaml brings along
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+                    .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
             diags.error(at, yamlMessage(e, yaml));
             return null;
+        } catch (ReaderException e) {
+            // a character YAML does not allow; the build refuses it when it reads the file, a caller here
+            SourceFile.Refused refused = SourceFiles.forbidden(Path.of(file), yaml);
+            diags.error(refused == null ? Position.of(file) : new Position(file, refused.line(), refused.column()),
+                    refused == null ? "YAML refused: " + firstLine(e.getMessage()) : refused.message());
+            return null;
         } catch (YAMLException e) {
             // Limits (nesting depth, size) come without a mark: find the place by reading the events again.
             String problem = firstLine(e.getMessage());
-            int nth = problem.startsWith("Number of aliases") ? MAX_ALIASES + 1 : -1;
+            int nth = problem.startsWith("Number of aliases") ? Limits.MAX_YAML_ALIASES + 1 : -1;
             diags.error(refusalPosition(file, yaml, nth), refusalMessage(problem));
             return null;
         }
@@ -93,45 +98,58 @@ public final class EditorialReader {
         }
         // SnakeYAML bounds aliases to lists and mappings only; aliases to long scalars can still
         // multiply the work of later stages, so every reuse of a node counts.
-        if (aliases > MAX_ALIASES) {
-            diags.error(refusalPosition(file, yaml, MAX_ALIASES + 1), "edition.yaml uses more than " + MAX_ALIASES
-                    + " aliases (*name); refused to guard against alias bombs", "write the values out instead of aliasing them");
+        if (reuses(root, Collections.newSetFromMap(new IdentityHashMap<>())) > Limits.MAX_YAML_ALIASES) {
+            diags.error(refusalPosition(file, yaml, Limits.MAX_YAML_ALIASES + 1), "edition.yaml uses more than "
+                    + Limits.MAX_YAML_ALIASES + " aliases (*name); refused to guard against alias bombs",
+                    "write the values out instead of aliasing them");
             return null;
         }
-        return layer(file, root, diags, streamed);
+        return layer(file, root, diags);
     }
 
-    /**
-     * False when no line can end in a space or tab: no blank is followed by a line terminator (any that
-     * the regex's {@code $} knows) or ends the text. A plain scan; on a whole file the regex takes a
-     * fifth of the time of parsing it.
-     */
-    static boolean mayEndLinesWithBlanks(String s) {
-        int n = s.length();
-        if (n > 0 && (s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\t')) {
-            return true;
-        }
-        for (int i = 0; i + 1 < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t') {
-                char d = s.charAt(i + 1);
-                if (d == '\n' || d == '\r' || d == '\u0085' || d == '\u2028' || d == '\u2029') {
-                    return true;
-                }
+    /** Where the first line longer than the limit goes over it, or null. */
+    private static Position longLine(String file, String yaml) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '\n' || c == '\r') {
+                line += c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n' ? 0 : 1;
+                start = i + 1;
+            } else if (i - start == Limits.MAX_YAML_LINE_CHARS) {
+                return new Position(file, line, i - start + 1);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** How often the nodes under {@code node} are used again: once for each alias (*name) read. */
+    private static int reuses(Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return 1;
+        }
+        int n = 0;
+        if (node instanceof SequenceNode list) {
+            for (Node item : list.getValue()) {
+                n += reuses(item, seen);
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                n += reuses(t.getKeyNode(), seen) + reuses(t.getValueNode(), seen);
+            }
+        }
+        return n;
     }
 
     private static String refusalMessage(String problem) {
         if (problem.startsWith("Nesting Depth exceeded")) {
-            return "edition.yaml nests lists and mappings more than " + MAX_DEPTH + " levels deep; refused";
+            return "edition.yaml nests lists and mappings more than " + Limits.MAX_YAML_DEPTH + " levels deep; refused";
         }
         if (problem.startsWith("Number of aliases")) {
-            return "edition.yaml uses more than " + MAX_ALIASES + " aliases (*name); refused to guard against alias bombs";
+            return "edition.yaml uses more than " + Limits.MAX_YAML_ALIASES + " aliases (*name); refused to guard against alias bombs";
         }
         if (problem.contains("exceeds the limit")) {
-            return "edition.yaml is longer than the limit of " + MAX_CODE_POINTS + " characters; refused";
+            return "edition.yaml is longer than the limit of " + Limits.MAX_YAML_CODE_POINTS + " characters; refused";
         }
         return "YAML refused: " + problem;
     }
@@ -145,15 +163,16 @@ public final class EditorialReader {
         int aliases = 0;
         int depth = 0;
         try {
-            for (org.yaml.snakeyaml.events.Event ev : new Yaml(loaderOptions()).parse(new StringReader(yaml))) {
+            ParserImpl events = new ParserImpl(new StreamReader(new StringReader(yaml)), loaderOptions());
+            for (Event ev = events.getEvent(); ev != null; ev = events.getEvent()) {
                 last = ev.getStartMark();
-                if (ev instanceof org.yaml.snakeyaml.events.AliasEvent && ++aliases == nthAlias) {
+                if (ev instanceof AliasEvent && ++aliases == nthAlias) {
                     break;
                 }
-                if (ev instanceof org.yaml.snakeyaml.events.CollectionStartEvent && ++depth > MAX_DEPTH && nthAlias < 0) {
+                if (ev instanceof CollectionStartEvent && ++depth > Limits.MAX_YAML_DEPTH && nthAlias < 0) {
                     break;
                 }
-                if (ev instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                if (ev instanceof CollectionEndEvent) {
                     depth--;
                 }
             }
@@ -166,9 +185,9 @@ public final class EditorialReader {
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // reported by MappingReader with both positions
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMaxAliasesForCollections(Limits.MAX_YAML_ALIASES);
+        options.setNestingDepthLimit(Limits.MAX_YAML_DEPTH);
+        options.setCodePointLimit(Limits.MAX_YAML_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         return options;
     }
@@ -207,7 +226,7 @@ public final class EditorialReader {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private EditorialLayer layer(String file, Node root, Diagnostics diags, Streamed streamed) {
+    private EditorialLayer layer(String file, Node root, Diagnostics diags) {
         MappingReader top = MappingReader.of(file, diags, "edition.yaml", root, TOP);
         if (top == null) {
             return null;
@@ -218,20 +237,29 @@ public final class EditorialReader {
             diags.error(top.position(), "edition.yaml is missing required key 'speakers'");
         }
         Map<String, SpeakerDef> speakers = speakersNode == null ? new LinkedHashMap<>() : speakers(file, speakersNode, diags);
-        List<SectionDef> sections = streamed.sections.read(top, diags, n -> section(file, n, diags));
-        List<TurnDef> turns = streamed.turns.read(top, diags, n -> turn(file, n, speakers, diags));
-        List<NoteDef> notes = streamed.notes.read(top, diags, n -> note(file, n, diags));
-        List<GlossaryEntry> glossary = streamed.glossary.read(top, diags, n -> glossaryEntry(file, n, diags));
-        List<TopicDef> topics = streamed.topics.read(top, diags, () -> {
-            List<TopicDef> all = new ArrayList<>();
-            Node topicsNode = top.raw("topics");
-            if (topicsNode != null) {
-                forEachEntry(file, diags, "topics", topicsNode, topicReader(file, all));
-            }
-            return all;
-        });
+        List<SectionDef> sections = items(top, "sections", n -> section(file, n, diags));
+        List<TurnDef> turns = items(top, "turns", n -> turn(file, n, speakers, diags));
+        List<NoteDef> notes = items(top, "notes", n -> note(file, n, diags));
+        List<GlossaryEntry> glossary = items(top, "glossary", n -> glossaryEntry(file, n, diags));
+        List<TopicDef> topics = new ArrayList<>();
+        Node topicsNode = top.raw("topics");
+        if (topicsNode != null) {
+            forEachEntry(file, diags, "topics", topicsNode, topicReader(file, topics));
+        }
         return new EditorialLayer(file, meta, speakers, List.copyOf(sections), List.copyOf(turns), List.copyOf(notes),
                 List.copyOf(glossary), List.copyOf(topics));
+    }
+
+    /** The items of the list under {@code key}, each read by {@code read} (those it cannot read left out). */
+    private static <T> List<T> items(MappingReader top, String key, Function<Node, T> read) {
+        List<T> out = new ArrayList<>();
+        for (Node n : top.list(key)) {
+            T t = read.apply(n);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static SectionDef section(String file, Node n, Diagnostics diags) {
@@ -282,8 +310,9 @@ public final class EditorialReader {
     /** Reads each entry of 'topics' into {@code out}. */
     private static EntryVisitor topicReader(String file, List<TopicDef> out) {
         return (id, idPos, value, diags) -> {
-            if (!Texts.isSlug(id)) {
-                diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
+            String notSlug = MappingReader.notSlug(id);
+            if (notSlug != null) {
+                diags.error(idPos, "topic id '" + Texts.clip(id, 40) + "' " + notSlug);
                 // read on (the build fails anyway) so that references to it are not also reported
             }
             MappingReader r = MappingReader.of(file, diags, "topic '" + id + "'", value, TOPIC);
@@ -317,8 +346,9 @@ public final class EditorialReader {
             }
         }
         String baseUrl = r.string("base_url", false);
-        if (baseUrl != null && !isAbsoluteHttpUrl(baseUrl)) {
-            diags.error(r.positionOf("base_url"), "base_url must be an absolute http(s) URL, found '" + baseUrl + "'");
+        String problem = baseUrl == null ? null : baseUrlProblem(baseUrl);
+        if (problem != null) {
+            diags.error(r.positionOf("base_url"), "base_url " + problem + ", found '" + baseUrl + "'");
             baseUrl = null;
         } else if (baseUrl != null && !baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
@@ -327,23 +357,39 @@ public final class EditorialReader {
                 endBefore, endPos, r.bilingual("introduction", false, false), r.position());
     }
 
-    /** An http(s) URL with a host that java.net.URI accepts too (the site renderer takes it apart). */
-    private static boolean isAbsoluteHttpUrl(String s) {
-        if (!s.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
-            return false;
-        }
+    /**
+     * Why {@code s} cannot be the address the site is published at, or null when it can: an http(s) URL
+     * with a host that {@link URI} accepts too (the site renderer takes it apart), to which page paths
+     * can be added, and nothing in it that should not be published.
+     */
+    private static String baseUrlProblem(String s) {
+        URI uri = null;
         try {
-            return new java.net.URI(s).getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
+            uri = s.matches("https?://[^\\s/]+(/[^\\s]*)?") ? new URI(s) : null;
+        } catch (URISyntaxException e) {
+            // not a URL: said below
         }
+        if (uri == null || uri.getHost() == null) {
+            return "must be an absolute http(s) URL";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return "must not hold a user name or password (they would be published on every page)";
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            return "has port " + uri.getPort() + ", which is not between 1 and 65535";
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return "must not have a query ('?') or a fragment ('#'): page paths are added at its end";
+        }
+        return null;
     }
 
     private static Map<String, SpeakerDef> speakers(String file, Node n, Diagnostics diags) {
         Map<String, SpeakerDef> out = new LinkedHashMap<>();
         forEachEntry(file, diags, "speakers", n, (id, idPos, value, entryDiags) -> {
-            if (!Texts.isSlug(id)) {
-                diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' must be a lowercase slug (a-z, 0-9, '-')");
+            String notSlug = MappingReader.notSlug(id);
+            if (notSlug != null) {
+                diags.error(idPos, "speaker id '" + Texts.clip(id, 40) + "' " + notSlug);
                 // read on (the build fails anyway) so that its labels do not also show up as unknown
             }
             MappingReader r = MappingReader.of(file, diags, "speaker '" + id + "'", value, SPEAKER);
@@ -386,7 +432,7 @@ public final class EditorialReader {
                 return kind;
             }
         }
-        List<String> names = java.util.Arrays.stream(NoteKind.values()).map(NoteKind::id).toList();
+        List<String> names = Arrays.stream(NoteKind.values()).map(NoteKind::id).toList();
         String suggestion = Texts.suggest(norm, names);
         diags.error(r.positionOf("kind"), "unknown note kind '" + k + "'"
                 + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
@@ -421,7 +467,7 @@ public final class EditorialReader {
         private final String file;
         private final String what;
         private final EntryVisitor visitor;
-        private final Map<String, Position> seen = new java.util.HashMap<>();
+        private final Map<String, Position> seen = new HashMap<>();
 
         Entries(String file, String what, EntryVisitor visitor) {
             this.file = file;
@@ -442,120 +488,6 @@ public final class EditorialReader {
             }
             seen.put(id, p);
             visitor.visit(id, p, value, diags);
-        }
-    }
-
-    /**
-     * One long top-level value (a list, or the mapping of topics). When the composer streamed it, its
-     * items were read as they came, their diagnostics kept here to be reported where the reader comes to
-     * the value; otherwise the reader reads its node.
-     */
-    private static final class Gathered<T> {
-        private final String key;
-        private final List<T> items = new ArrayList<>();
-        private final Diagnostics found = new Diagnostics();
-        private Node placeholder;
-
-        Gathered(String key) {
-            this.key = key;
-        }
-
-        void add(T item) {
-            if (item != null) {
-                items.add(item);
-            }
-        }
-
-        /** The items, read from the node when it was kept (as {@code whole} does), else as streamed. */
-        List<T> read(MappingReader top, Diagnostics diags, java.util.function.Supplier<List<T>> whole) {
-            Node v = top.raw(key);
-            if (v == null || v != placeholder) {
-                return whole.get();
-            }
-            diags.addAll(found);
-            return items;
-        }
-
-        /** The items of a list value kept whole, each read by {@code read}. */
-        List<T> read(MappingReader top, Diagnostics diags, java.util.function.Function<Node, T> read) {
-            return read(top, diags, () -> {
-                List<T> out = new ArrayList<>();
-                for (Node n : top.list(key)) {
-                    T t = read.apply(n);
-                    if (t != null) {
-                        out.add(t);
-                    }
-                }
-                return out;
-            });
-        }
-    }
-
-    /** Reads the items of the long top-level values while the composer hands them on (see ItemComposer). */
-    private static final class Streamed implements ItemComposer.Items {
-        private final String file;
-        private final boolean enabled;
-        final Gathered<SectionDef> sections = new Gathered<>("sections");
-        final Gathered<TurnDef> turns = new Gathered<>("turns");
-        final Gathered<NoteDef> notes = new Gathered<>("notes");
-        final Gathered<GlossaryEntry> glossary = new Gathered<>("glossary");
-        final Gathered<TopicDef> topics = new Gathered<>("topics");
-        private Entries topicEntries;
-        /** The speakers, once their value is composed: a turn's speaker is checked against them. */
-        private Map<String, SpeakerDef> speakers;
-
-        Streamed(String file, boolean enabled) {
-            this.file = file;
-            this.enabled = enabled;
-        }
-
-        @Override
-        public boolean streams(String key, boolean mapping) {
-            return enabled && switch (key) {
-                case "sections", "notes", "glossary" -> !mapping;
-                case "turns" -> !mapping && speakers != null;
-                case "topics" -> mapping;
-                default -> false;
-            };
-        }
-
-        @Override
-        public void item(String key, Node item) {
-            switch (key) {
-                case "sections" -> sections.add(section(file, item, sections.found));
-                case "turns" -> turns.add(turn(file, item, speakers, turns.found));
-                case "notes" -> notes.add(note(file, item, notes.found));
-                case "glossary" -> glossary.add(glossaryEntry(file, item, glossary.found));
-                default -> throw new IllegalStateException("not a streamed list: " + key);
-            }
-        }
-
-        @Override
-        public void entry(String key, Node id, Node value) {
-            if (topicEntries == null) {
-                topicEntries = new Entries(file, "topics", topicReader(file, topics.items));
-            }
-            topicEntries.visit(id, value, topics.found);
-        }
-
-        @Override
-        public void streamed(String key, Node placeholder) {
-            switch (key) {
-                case "sections" -> sections.placeholder = placeholder;
-                case "turns" -> turns.placeholder = placeholder;
-                case "notes" -> notes.placeholder = placeholder;
-                case "glossary" -> glossary.placeholder = placeholder;
-                case "topics" -> topics.placeholder = placeholder;
-                default -> throw new IllegalStateException("not a streamed value: " + key);
-            }
-        }
-
-        @Override
-        public void value(String key, Node value) {
-            if (key.equals("speakers")) {
-                // the same map layer() makes of this node; its diagnostics are reported there
-                speakers = speakers(file, value, new Diagnostics());
-            }
         }
     }
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.input.Limits;
+import org.bitext.input.SourceFiles;
+import org.bitext.text.Bilingual;
 import org.bitext.text.Texts;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -14,6 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads one YAML mapping strictly: only the keys it declares, no duplicates, every value of the
@@ -85,7 +89,10 @@ final class MappingReader {
         return values.get(key);
     }
 
-    /** A string value; null when absent (an error when required) or of the wrong type. */
+    /**
+     * A string value; null when absent (an error when required), of the wrong type, or holding a
+     * character no text may hold (a NUL, half a surrogate pair: YAML escapes can write them).
+     */
     String string(String key, boolean required) {
         Node v = values.get(key);
         if (v == null) {
@@ -94,16 +101,27 @@ final class MappingReader {
             }
             return null;
         }
-        String s = scalar(v);
+        String s = text(v);
         if (s == null) {
             diags.error(pos(file, v), "'" + key + "' in " + what + " must be text, found " + describe(v));
             return null;
         }
         if (required && s.isBlank()) {
-            diags.error(pos(file, v), "'" + key + "' in " + what + " must not be empty");
+            diags.error(pos(file, v), "'" + key + "' in " + what + " must not be empty"
+                    + (isNull(v) && !scalar(v).isEmpty() ? " ('" + scalar(v) + "' is YAML for nothing; quote it to mean the text)" : ""));
             return null;
         }
-        return s;
+        return allowed(s, v, "'" + key + "' in " + what) ? s : null;
+    }
+
+    /** False, with an error at the value, when {@code s} holds a character no text may hold. */
+    private boolean allowed(String s, Node v, String where) {
+        int bad = SourceFiles.forbiddenAt(s);
+        if (bad >= 0) {
+            diags.error(pos(file, v), where + " holds the character " + SourceFiles.describe(s.codePointAt(bad))
+                    + ", which a text may not hold");
+        }
+        return bad < 0;
     }
 
     boolean bool(String key) {
@@ -122,12 +140,20 @@ final class MappingReader {
     /** An id value that must be a lowercase slug (so it is safe in a file name and a URL). */
     String slug(String key, boolean required) {
         String s = string(key, required);
-        if (s != null && !Texts.isSlug(s)) {
-            diags.error(positionOf(key), "'" + key + "' in " + what + " must be a lowercase slug (a-z, 0-9, '-'), found '"
-                    + Texts.clip(s, 40) + "'");
+        String problem = s == null ? null : notSlug(s);
+        if (problem != null) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " " + problem + ", found '" + Texts.clip(s, 40) + "'");
             return null;
         }
         return s;
+    }
+
+    /** Why {@code id} cannot be an id, or null when it can. */
+    static String notSlug(String id) {
+        if (id.length() > Limits.MAX_SLUG_LENGTH) {
+            return "is " + id.length() + " characters long; an id may have at most " + Limits.MAX_SLUG_LENGTH;
+        }
+        return Texts.isSlug(id) ? null : "must be a lowercase slug (a-z, 0-9, '-')";
     }
 
     /** A {zh, en} mapping; null when absent. */
@@ -163,7 +189,7 @@ final class MappingReader {
     List<Quote> stringList(String key) {
         List<Quote> out = new ArrayList<>();
         Node v = values.get(key);
-        String single = v == null ? null : scalar(v);
+        String single = v == null ? null : text(v);
         if (single != null && !single.isBlank()) {
             // reported as not a list, but read as a list of one so later stages do not report it again
             list(key);
@@ -171,11 +197,11 @@ final class MappingReader {
             return out;
         }
         for (Node item : list(key)) {
-            String s = scalar(item);
+            String s = text(item);
             if (s == null || s.isBlank()) {
                 diags.error(pos(file, item), "items of '" + key + "' in " + what + " must be non-empty text, found "
                         + describe(item));
-            } else {
+            } else if (allowed(s, item, "an item of '" + key + "' in " + what)) {
                 out.add(Quote.of(s, pos(file, item)));
             }
         }
@@ -184,6 +210,15 @@ final class MappingReader {
 
     static String scalar(Node node) {
         return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    /** A scalar value as text: YAML's null ({@code ~}, {@code null}, nothing) is the empty text, not the word. */
+    private static String text(Node node) {
+        return isNull(node) ? "" : scalar(node);
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL) && s.isPlain();
     }
 
     static Position pos(String file, Node node) {
@@ -199,7 +234,7 @@ final class MappingReader {
             return "a list";
         }
         if (node instanceof ScalarNode s) {
-            return s.getValue().isEmpty() ? "nothing" : "'" + Texts.clip(s.getValue(), 30) + "'";
+            return isNull(s) || s.getValue().isEmpty() ? "nothing" : "'" + Texts.clip(s.getValue(), 30) + "'";
         }
         return "nothing";
     }

@@ -1,7 +1,8 @@
 package org.bitext.editorial;
 
+import java.util.List;
 import org.bitext.diag.Position;
 
 /** A point where a paragraph is cut into a new turn, with that turn's speaker, reason and gloss. */
-public record SplitDef(Quote at, String id, String speaker, String reason, String en, java.util.List<Quote> topics, Position position) {
+public record SplitDef(Quote at, String id, String speaker, String reason, String en, List<Quote> topics, Position position) {
 }

@@ -1,30 +1,31 @@
 package org.bitext.render;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.StrongCacheStorage;
+import freemarker.core._CoreAPI;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
-import org.bitext.diag.Diagnostics;
-import org.bitext.diag.Position;
+import java.util.stream.Stream;
+import org.bitext.view.Page;
 
 /**
- * Renders pages with the FreeMarker templates of a templates folder. Templates are {@code .ftlh}, so
- * every value is HTML-escaped unless a template says otherwise. Template errors become diagnostics
- * pointing at the template's file:line:column.
+ * Renders the files of the site with the FreeMarker templates of a templates folder: {@code .ftlh}
+ * (every value HTML-escaped unless a template says otherwise), {@code .ftlx} (XML) and {@code .ftl}
+ * (edition.json, robots.txt). Each template reads one {@link Page}'s model, records exposed as they
+ * are. Template errors come back pointing at the template's file:line:column.
  */
 public final class Renderer {
     static {
@@ -60,82 +61,168 @@ public final class Renderer {
         config.setFallbackOnNullLoopVariable(false);
         config.setAPIBuiltinEnabled(false);
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        config.setTemplateUpdateDelayMilliseconds(0);
+        // Parsed once and kept: the renderer is replaced when any template changes, and every template
+        // it holds carries the checks that stop a runaway render (see parseAll).
+        config.setCacheStorage(new StrongCacheStorage());
+        config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        parseAll();
     }
 
     /**
-     * A renderer for {@code templates} with every {@code .ftlh} file of the folder already parsed, or
-     * null when any of them cannot be read or parsed (a renderer made the ordinary way then reports
-     * it where the template is used). FreeMarker's set-up is the biggest start-up cost of a cold
-     * build; {@link org.bitext.site.BuildSession#prepare} does this beside the reading of the inputs.
+     * A renderer for {@code templates} with every template of the folder already parsed, or null when
+     * it cannot be made (a renderer made the ordinary way then reports the problem). FreeMarker's
+     * set-up is the biggest start-up cost of a cold build; this runs beside the reading of the inputs.
      */
     public static Renderer prepared(Path templates) {
-        try (java.util.stream.Stream<Path> files = Files.walk(templates)) {
-            Renderer r = new Renderer(templates);
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = templates.relativize(p).toString().replace('\\', '/');
-                if (name.endsWith(".ftlh") && Files.isRegularFile(p)) {
-                    r.config.getTemplate(name);
-                }
-            }
-            return r;
+        try {
+            return new Renderer(templates);
         } catch (IOException | RuntimeException e) {
-            return null; // the renderer made when the templates are read meets the problem and reports it
+            return null;
         }
     }
 
-    /** The data model of the page at {@code path} (relative to the site root): the site, the page and where it is. */
-    public static Map<String, Object> model(String path, Map<String, Object> site, Map<String, Object> page) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("site", site);
-        model.put("page", page);
-        model.put("path", path);
-        model.put("root", Pages.root(path));
-        String base = (String) site.get("baseUrl");
-        model.put("canonical", base == null ? null : base + (path.equals(Pages.HOME) ? "" : path));
-        return model;
+    /** Whether a file of a templates folder is a template (the rest are assets or ignored). */
+    public static boolean isTemplate(String name) {
+        return name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl");
     }
 
     /**
-     * Renders {@code template} with the page {@link #model} of the page at {@code path} into {@code out},
-     * recording what it reads into {@code reads} when that is not null. Returns false after reporting an
-     * error (the output is then incomplete).
+     * Parses every template of the folder once and gives each FreeMarker's checks of
+     * {@link Thread#isInterrupted}, which {@link RenderThread} answers (the time and depth limits). A
+     * template that cannot be parsed is reported where it is used.
      */
-    public boolean render(String template, String path, Map<String, Object> model, Reads reads, Writer out,
-            Diagnostics diags) {
-        try {
-            Template t = config.getTemplate(template);
-            t.process(reads == null ? Reads.plain(model) : reads.root(model), out);
-            return true;
-        } catch (ParseException e) {
-            report(diags, e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
-                    "template syntax error: " + firstLine(e.getEditorMessage()));
-        } catch (TemplateException e) {
-            Integer line = e.getLineNumber();
-            Integer col = e.getColumnNumber();
-            report(diags, e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
-                    line == null ? 1 : line, col == null ? 1 : col,
-                    "template error while rendering " + path + ": " + firstLine(e.getMessageWithoutStackTop()));
-        } catch (freemarker.template.TemplateNotFoundException e) {
-            report(diags, template, 1, 1, "template not found in " + templates + ": " + template);
-        } catch (IOException e) {
-            // a template that cannot be read, or a page that cannot be written: either way no site
-            report(diags, template, 1, 1, "cannot read template or write " + path + ": " + e.getMessage());
+    private void parseAll() throws IOException {
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = templates.relativize(p).toString().replace('\\', '/');
+                if (isTemplate(name) && Files.isRegularFile(p)) {
+                    try {
+                        _CoreAPI.addThreadInterruptedChecks(config.getTemplate(name));
+                    } catch (IOException | RuntimeException e) {
+                        // reported by render(), with its place, for each page that uses it
+                    }
+                }
+            }
         }
-        return false;
     }
 
-    private synchronized void report(Diagnostics diags, String name, int line, int column, String message) { // pages render in parallel
-        Path file = templates.resolve(name == null ? "" : name);
-        String display = file.toString();
-        try {
-            if (Files.isRegularFile(file)) {
-                diags.addSource(display, Files.readString(file, StandardCharsets.UTF_8));
-            }
-        } catch (IOException ignored) {
-            // the message still names the place
+    /**
+     * Makes the file of {@code page} into {@code out} with its template. Returns null, or the error
+     * that stopped it (the output is then incomplete). Runs on a {@link RenderThread}, so that a
+     * template that runs longer than {@code timeoutNanos} or nests too deep is stopped where it is.
+     */
+    public TemplateError render(Page page, Writer out, long timeoutNanos) {
+        if (Thread.currentThread() instanceof RenderThread r) {
+            return render(r, page, out, timeoutNanos);
         }
-        diags.error(new Position(display, Math.max(1, line), Math.max(1, column)), message);
+        TemplateError[] error = new TemplateError[1];
+        RenderThread r = new RenderThread(() -> error[0] = render((RenderThread) Thread.currentThread(), page, out,
+                timeoutNanos), "bitext-render");
+        r.start();
+        try {
+            r.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error(page.template(), 1, 1, "rendering " + page.path() + " was interrupted");
+        }
+        return error[0];
+    }
+
+    /** A thread for {@link #render} that runs {@code work}: pages render fastest on threads of this kind. */
+    public static Thread thread(Runnable work, String name) {
+        return new RenderThread(work, name);
+    }
+
+    private TemplateError render(RenderThread thread, Page page, Writer out, long timeoutNanos) {
+        String template = page.template();
+        String path = page.path();
+        try {
+            Template t = config.getTemplate(template);
+            thread.begin(timeoutNanos);
+            t.process(page.model(), out);
+            return null;
+        } catch (ParseException e) {
+            return syntaxError(e);
+        } catch (TemplateException e) {
+            if (thread.stopped() != null) {
+                return stopped(thread.stopped(), path, timeoutNanos);
+            }
+            ParseException broken = parseCause(e);
+            if (broken != null) { // an imported template that does not parse: one error for all pages
+                return syntaxError(broken);
+            }
+            Integer line = e.getLineNumber();
+            Integer col = e.getColumnNumber();
+            return error(e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
+                    line == null ? 1 : line, col == null ? 1 : col,
+                    "template error while rendering " + path + ": " + firstLine(e.getMessageWithoutStackTop()));
+        } catch (TemplateNotFoundException e) {
+            Path file = templates.resolve(template);
+            return error(template, 1, 1, Files.isDirectory(file) ? file + " is a directory, not a template"
+                    : "template not found in " + templates + ": " + template);
+        } catch (IOException e) {
+            if (thread.stopped() != null) { // a file channel also asks whether its thread was interrupted
+                return stopped(thread.stopped(), path, timeoutNanos);
+            }
+            ParseException broken = parseCause(e);
+            if (broken != null) { // met when parseAll() parsed it
+                return syntaxError(broken);
+            }
+            // a template that cannot be read, or a page that cannot be written: either way no site
+            return error(template, 1, 1, "cannot read template or write " + path + ": " + e.getMessage());
+        } catch (StackOverflowError e) {
+            return error(template, 1, 1, "templates nest too deep while rendering " + path);
+        } catch (RuntimeException e) {
+            if (thread.stopped() == null) {
+                throw e;
+            }
+            return stopped(thread.stopped(), path, timeoutNanos);
+        } finally {
+            thread.idle();
+        }
+    }
+
+    private static ParseException parseCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null && c != e; e = c, c = c.getCause()) {
+            if (c instanceof ParseException p) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private TemplateError syntaxError(ParseException e) {
+        return error(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber(),
+                "template syntax error: " + firstLine(e.getEditorMessage()));
+    }
+
+    private TemplateError stopped(RenderThread.Stop stop, String path, long timeoutNanos) {
+        return error(stop.template(), stop.line(), stop.column(), stop.why().equals("time")
+                    ? "template stopped after " + timeoutNanos / 1_000_000_000 + " s while rendering " + path
+                            + " (the limit per page; -D" + TIMEOUT_PROPERTY + "=SECONDS changes it)"
+                    : "templates nest deeper than " + RenderThread.MAX_DEPTH + " instructions while rendering " + path
+                            + " (a macro that calls itself without end?)");
+    }
+
+    /** The system property that sets the time limit of one page's render, in seconds. */
+    public static final String TIMEOUT_PROPERTY = "bitext.templateTimeout";
+
+    /** The time limit of one page's render: {@value #TIMEOUT_PROPERTY} seconds, 10 by default. */
+    public static long timeoutNanos() {
+        String s = System.getProperty(TIMEOUT_PROPERTY);
+        long seconds = 10;
+        if (s != null) {
+            try {
+                seconds = Math.max(1, Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                // keep the default
+            }
+        }
+        return seconds * 1_000_000_000L;
+    }
+
+    private TemplateError error(String name, int line, int column, String message) {
+        return new TemplateError(templates.resolve(name == null ? "" : name), Math.max(1, line), Math.max(1, column), message);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,8 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bitext.check.LinkChecker;
 import org.bitext.check.MarkdownLinks;
@@ -30,10 +28,13 @@ import org.bitext.output.PageOut;
 import org.bitext.output.Sink;
 import org.bitext.output.StaticFiles;
 import org.bitext.output.Utf8Writer;
-import org.bitext.render.Pages;
-import org.bitext.render.Reads;
+import org.bitext.render.Markdown;
 import org.bitext.render.Renderer;
-import org.bitext.render.SiteModel;
+import org.bitext.render.TemplateError;
+import org.bitext.render.Templates;
+import org.bitext.render.ViewHtml;
+import org.bitext.view.Page;
+import org.bitext.view.SiteViews;
 
 /**
  * Makes every file of the site (pages, assets, edition.json, sitemap.xml, robots.txt) into a
@@ -41,25 +42,29 @@ import org.bitext.render.SiteModel;
  * its link-check facts are kept, so memory is bounded by the edition's model, not by the site.
  */
 public final class SiteRenderer {
-    private final Path templates;
+    private final Templates templates;
     private final Diagnostics diags;
-    private final BuildSession session;
     private final Path staticFolder;
+    private final Markdown markdown;
+    private final Incremental incremental;
+    private final long timeoutNanos = Renderer.timeoutNanos();
 
-    public SiteRenderer(Path templates, Diagnostics diags, BuildSession session) {
-        this(templates, null, diags, session);
+    /** A renderer for one build, also publishing the files of {@code staticFolder} (may be null) as they are. */
+    public SiteRenderer(Templates templates, Path staticFolder, Diagnostics diags) {
+        this(templates, staticFolder, diags, new Markdown(), Incremental.NONE);
     }
 
-    /** The same, also publishing the files of {@code staticFolder} (may be null) as they are. */
-    public SiteRenderer(Path templates, Path staticFolder, Diagnostics diags, BuildSession session) {
+    /** A renderer that may take files from the build before ({@code serve}). */
+    public SiteRenderer(Templates templates, Path staticFolder, Diagnostics diags, Markdown markdown, Incremental incremental) {
         this.templates = templates;
         this.staticFolder = staticFolder;
         this.diags = diags;
-        this.session = session;
+        this.markdown = markdown;
+        this.incremental = incremental;
     }
 
     /** One file to make: where it goes, and what writes it (false after reporting an error). */
-    private record Job(String path, Content content) {
+    private record Job(String path, Page page, Content content) {
     }
 
     @FunctionalInterface
@@ -73,64 +78,50 @@ public final class SiteRenderer {
      * files; the caller looks at the diagnostics before using them.
      */
     public int render(Edition edition, Sink sink, Path out) throws IOException {
-        if (!Files.isDirectory(templates)) {
-            diags.error(Position.of(templates.toString()), "templates folder does not exist: " + templates);
+        Templates.Loaded loaded = templates.read(diags);
+        if (loaded == null) {
             return 0;
         }
-        Map<String, byte[]> templateFiles = session.readTemplates(templates);
-        Renderer renderer = session.renderer();
+        Renderer renderer = loaded.renderer();
         Timings.mark("set up the templates");
         MarkdownLinks markdownLinks = new MarkdownLinks(diags);
         markdownLinks.checkNesting(edition);
-        SiteModel model = new SiteModel(edition, session.markdown());
-        Map<String, Object> site = model.site();
+        List<Page> pages = SiteViews.of(edition, new ViewHtml(markdown));
         Timings.mark("page model");
-        List<Job> jobs = new ArrayList<>();
         // The threads take the jobs in this order. The pages that the others link into come first (the
         // glossary, the sections): a link to a fragment is decided as soon as the page it points into
-        // has been scanned, instead of being kept to the end (two million links at 100 000 turns).
-        page(jobs, renderer, site, "glossary.ftlh", Pages.GLOSSARY, Map.of());
-        for (Map<String, Object> s : model.sections()) {
-            if (!(Boolean) s.get("part")) {
-                page(jobs, renderer, site, "section.ftlh", (String) s.get("url"), s);
-            }
-        }
-        page(jobs, renderer, site, "index.ftlh", Pages.HOME, Map.of());
-        page(jobs, renderer, site, "transcript.ftlh", Pages.TRANSCRIPT, Map.of());
-        page(jobs, renderer, site, "notes.ftlh", Pages.NOTES, Map.of());
-        page(jobs, renderer, site, "topics.ftlh", Pages.TOPICS, Map.of());
-        for (Map<String, Object> t : model.topics().values()) {
-            page(jobs, renderer, site, "topic.ftlh", (String) t.get("url"), t);
-        }
-        for (Map<String, Object> sp : model.speakers().values()) {
-            page(jobs, renderer, site, "speaker.ftlh", (String) sp.get("url"), sp);
+        // has been scanned, instead of being kept to the end.
+        List<Job> jobs = new ArrayList<>();
+        Set<TemplateError> reported = ConcurrentHashMap.newKeySet();
+        for (Page page : pages) {
+            jobs.add(new Job(page.path(), page, o -> {
+                byte[] same = incremental.reuse(page, renderer);
+                if (same != null) {
+                    return bytes(o, same); // the same model with the same templates: the same file
+                }
+                return text(o, w -> {
+                    TemplateError error = renderer.render(page, w, timeoutNanos);
+                    if (error != null && reported.add(error)) { // a template every page uses is broken once
+                        report(error);
+                    }
+                    return error == null;
+                });
+            }));
         }
         String base = edition.meta().baseUrl();
-        String basePath = base == null ? "/" : URI.create(base).getPath();
-        page(jobs, renderer, site, "404.ftlh", Pages.NOT_FOUND, Map.of("basePath", basePath.isEmpty() ? "/" : basePath));
-
-        jobs.add(new Job("edition.json", o -> text(o, w -> {
-            EditionJson.write(edition, w);
-            return true;
-        })));
-        if (base != null) {
-            String sitemap = sitemap(base, jobs);
-            jobs.add(new Job("sitemap.xml", o -> bytes(o, sitemap.getBytes(StandardCharsets.UTF_8))));
-            byte[] robots = ("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
-            jobs.add(new Job("robots.txt", o -> bytes(o, robots)));
-        } else {
+        if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
         }
-        assets(jobs, templateFiles);
+        assets(jobs, loaded.files());
         passthrough(jobs);
 
         Set<String> paths = new HashSet<>();
         for (Job j : jobs) {
             paths.add(j.path());
         }
-        session.willMake(paths);
-        LinkChecker checker = new LinkChecker(paths, basePath);
-        List<Object> made = makeAll(jobs, sink, out, checker, paths);
+        incremental.willMake(paths);
+        LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
+        List<Object> made = makeAll(jobs, sink, out, checker, paths, renderer);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
         for (Object m : made) {
@@ -145,33 +136,31 @@ public final class SiteRenderer {
         if (diags.hasErrors()) {
             return jobs.size();
         }
-        Map<String, LinkChecker.PageFacts> pages = new HashMap<>();
+        Map<String, LinkChecker.PageFacts> byPath = new HashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             if (facts.get(i) != null) {
-                pages.put(jobs.get(i).path(), facts.get(i));
+                byPath.put(jobs.get(i).path(), facts.get(i));
             }
         }
-        markdownLinks.check(edition, paths, pages);
-        checker.report(pages, diags);
+        markdownLinks.check(edition, paths, byPath);
+        checker.report(byPath, diags);
         Timings.mark("check the links");
         return jobs.size();
     }
 
-    private void page(List<Job> jobs, Renderer renderer, Map<String, Object> site, String template, String path,
-            Map<String, Object> page) {
-        Map<String, Object> model = Renderer.model(path, site, page);
-        jobs.add(new Job(path, o -> {
-            byte[] same = session.sameAsBefore(path, template, model);
-            if (same != null) {
-                return bytes(o, same); // what the template reads has not changed: neither has the page
+    /** Reports a template error with the template's line (pages render in parallel). */
+    private void report(TemplateError e) {
+        synchronized (diags) {
+            String display = e.file().toString();
+            try {
+                if (Files.isRegularFile(e.file())) {
+                    diags.addSource(display, Files.readString(e.file(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the message still names the place
             }
-            Reads reads = session.newReads();
-            boolean ok = text(o, w -> renderer.render(template, path, model, reads, w, diags));
-            if (ok) {
-                session.rendered(path, template, reads);
-            }
-            return ok;
-        }));
+            diags.error(new Position(display, e.line(), e.column()), e.message());
+        }
     }
 
     @FunctionalInterface
@@ -193,35 +182,55 @@ public final class SiteRenderer {
 
     /**
      * Makes every file on all cores and returns what {@link #make} returned for each, in the order of
-     * {@code jobs}. Each thread (this one and the common pool's) takes the next job nobody has taken,
-     * so the jobs are started in their order; a file is handed to the sink as soon as it is whole, so
-     * at most one file per thread is in memory (and a big one only up to Publisher.SPILL_AT).
+     * {@code jobs}. Each thread takes the next job nobody has taken, so the jobs are started in their
+     * order; a file is handed to the sink as soon as it is whole, so at most one file per thread is in
+     * memory. The threads are the renderer's own, which stop a runaway template.
      */
-    private List<Object> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+    private List<Object> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths,
+            Renderer renderer) {
         Object[] made = new Object[jobs.size()];
         AtomicInteger next = new AtomicInteger();
+        Throwable[] failed = new Throwable[1];
         Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
-                made[i] = make(jobs.get(i), sink, out, checker, paths);
+            try {
+                for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
+                    made[i] = make(jobs.get(i), sink, out, checker, paths, renderer);
+                }
+            } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
+                next.set(made.length); // no further job starts
+                synchronized (failed) {
+                    failed[0] = e;
+                }
             }
         };
-        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), made.length - 1);
-        List<ForkJoinTask<?>> started = new ArrayList<>();
-        for (int h = 0; h < helpers; h++) {
-            started.add(ForkJoinPool.commonPool().submit(work));
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), made.length));
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = Renderer.thread(work, "bitext-render-" + t);
+            thread.start();
+            started.add(thread);
         }
-        try {
-            work.run();
-        } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
-            next.set(made.length); // no further job starts
-            throw e;
-        } finally {
-            for (ForkJoinTask<?> t : started) {
-                t.quietlyJoin(); // no file is still being made when the caller cleans up after this build
+        boolean interrupted = false;
+        for (Thread t : started) {
+            while (true) {
+                try {
+                    t.join(); // no file is still being made when the caller cleans up after this build
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
-        for (ForkJoinTask<?> t : started) {
-            t.join(); // what each job returned is visible here; an Error a helper met is thrown here
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (failed) {
+            if (failed[0] instanceof Error e) {
+                throw e;
+            }
+            if (failed[0] instanceof RuntimeException e) {
+                throw e;
+            }
         }
         return Arrays.asList(made);
     }
@@ -230,7 +239,7 @@ public final class SiteRenderer {
      * Makes one file into the sink; returns the link-check facts of a page (null for other files, or
      * after a reported error), or the exception that stopped it (thrown by the caller once every file is done).
      */
-    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths, Renderer renderer) {
         try {
             PageOut file = sink.create(job.path());
             boolean ok;
@@ -240,16 +249,16 @@ public final class SiteRenderer {
             if (!ok) {
                 return null;
             }
-            boolean unchanged = out != null && session.unchanged(out, job.path(), file);
+            boolean unchanged = out != null && incremental.unchanged(out, job.path(), file);
             LinkChecker.PageFacts facts = null;
             if (LinkChecker.isPage(job.path())) {
-                facts = unchanged ? session.facts(job.path(), paths) : null;
+                facts = unchanged ? incremental.facts(job.path(), paths) : null;
                 if (facts == null) {
                     facts = checker.scan(job.path(), file);
                 }
             }
             sink.add(job.path(), file, unchanged);
-            session.remember(job.path(), file, facts);
+            incremental.made(job.path(), job.page(), renderer, file, facts);
             return facts;
         } catch (IOException | RuntimeException e) {
             return e;
@@ -272,15 +281,15 @@ public final class SiteRenderer {
                 // A name outside ASCII cannot even be written when the locale is C/POSIX, and in a URL
                 // it needs percent-encoding that hand-written CSS and templates rarely get right.
                 // the place as text: under a C locale a Path cannot even hold such a name
-                diags.error(Position.of(templates + "/assets/" + rel), "asset file name '" + rel
+                diags.error(Position.of(templates.folder() + "/assets/" + rel), "asset file name '" + rel
                         + "' must use only ASCII letters, digits, '.', '-' and '_' (it becomes a URL and a file name on"
                         + " every machine); rename it");
                 continue;
             }
             byte[] bytes = f.getValue();
-            jobs.add(new Job("assets/" + rel, o -> {
+            jobs.add(new Job("assets/" + rel, null, o -> {
                 if (bytes == null) {
-                    throw new IOException("cannot read " + templates.resolve(f.getKey()));
+                    throw new IOException("cannot read " + templates.folder().resolve(f.getKey()));
                 }
                 return bytes(o, bytes);
             }));
@@ -303,7 +312,7 @@ public final class SiteRenderer {
                 continue;
             }
             Path file = f.getValue();
-            jobs.add(new Job(path, o -> {
+            jobs.add(new Job(path, null, o -> {
                 try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                     in.transferTo(o);
                 }
@@ -319,17 +328,5 @@ public final class SiteRenderer {
             folders.add(path.substring(0, slash));
         }
         return folders;
-    }
-
-    private static String sitemap(String base, List<Job> jobs) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String path : new java.util.TreeSet<>(jobs.stream().map(Job::path).toList())) {
-            if (path.endsWith(".html") && !path.equals(Pages.NOT_FOUND)) {
-                String loc = base + (path.equals(Pages.HOME) ? "" : path);
-                sb.append("  <url><loc>").append(loc.replace("&", "&amp;")).append("</loc></url>\n");
-            }
-        }
-        return sb.append("</urlset>\n").toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.bitext.transcript;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class TranscriptReader {
      */
     public Transcript read(String file, String markdown, String endBefore, Position endBeforeAt, Diagnostics diags) {
         if (markdown.isBlank()) {
-            diags.error(Position.of(file), java.nio.file.Path.of(file).getFileName()
+            diags.error(Position.of(file), Path.of(file).getFileName()
                     + " is empty; it must hold the transcript as published");
             return new Transcript(file, new SourceMeta(null, null, null, null, null), List.of(), null);
         }

@@ -103,4 +103,73 @@ class EditorialReaderTest {
         read(y.toString());
         assertTrue(diags.hasErrors());
     }
+
+    @Test
+    void aLongListKeepsEveryItemInOrderWithItsPosition() {
+        StringBuilder y = new StringBuilder(MINIMAL).append("turns:\n");
+        for (int i = 0; i < 2000; i++) {
+            y.append("  - at: 问").append(i).append("\n    en: text ").append(i).append('\n');
+        }
+        EditorialLayer layer = read(y.toString());
+        assertTrue(diags.all().isEmpty(), diags.all().toString());
+        assertEquals(2000, layer.turns().size());
+        for (int i = 0; i < 2000; i += 199) {
+            TurnDef t = layer.turns().get(i);
+            assertEquals("问" + i, t.at().exact());
+            assertEquals("text " + i, t.en());
+            assertEquals(7 + 2 * i, t.position().line(), "turn " + i);
+        }
+    }
+
+    @Test
+    void aSecondTopLevelKeyIsReportedAndTheFirstIsRead() {
+        EditorialLayer layer = read(MINIMAL + "turns:\n  - {at: 问}\nturns:\n  - {at: 答}\n  - {at: 再问}\n");
+        assertEquals("e.yaml:8:1: duplicate key 'turns' in edition.yaml (first at line 6)", only());
+        assertEquals(List.of("问"), layer.turns().stream().map(t -> t.at().exact()).toList());
+    }
+
+    @Test
+    void itemsReachedThroughAnAliasAreReadInTheirPlace() {
+        EditorialLayer layer = read(MINIMAL + "turns:\n  - &t {at: 问, en: Q}\n  - {at: 答}\n  - *t\n");
+        assertTrue(diags.all().isEmpty(), diags.all().toString());
+        assertEquals(List.of("问", "答", "问"), layer.turns().stream().map(t -> t.at().exact()).toList());
+    }
+
+    /** YAML's null is nothing, not the word: refused where text is required, empty where it is not. */
+    @Test
+    void yamlNullIsNoText() {
+        read(MINIMAL.replace("en: Title", "en: null"));
+        assertEquals("e.yaml:2:23: 'en' in 'title' of 'edition' must not be empty ('null' is YAML for nothing;"
+                + " quote it to mean the text)", only());
+        Diagnostics optional = new Diagnostics();
+        EditorialLayer layer = new EditorialReader().read("e.yaml", MINIMAL.replace("en: Title", "en: '~'")
+                + "turns:\n  - {at: 问, en: ~}\n", optional);
+        assertTrue(optional.all().isEmpty(), optional.all().toString());
+        assertEquals("~", layer.edition().title().en(), "quoted, it is the character");
+        assertEquals("", layer.turns().get(0).en());
+        Diagnostics key = new Diagnostics();
+        new EditorialReader().read("e.yaml", MINIMAL + "~: x\n", key);
+        assertTrue(key.errors().get(0).message().startsWith("unknown key '~' in edition.yaml"), key.errors().toString());
+    }
+
+    @Test
+    void aListItemOrAnIdWithACharacterNoTextMayHoldIsRefusedAtTheValue() {
+        read(MINIMAL.replace("labels: [主持人]", "labels: [主持人, \"主\\e持\"]"));
+        assertEquals("e.yaml:5:43: an item of 'labels' in speaker 'host' holds the character U+001B ESC,"
+                + " which a text may not hold", only());
+    }
+
+    @Test
+    void anIdOverTheLimitIsToldTheLimit() {
+        read(MINIMAL.replace("  host:", "  " + "h".repeat(81) + ":"));
+        assertTrue(only().startsWith("e.yaml:5:3: speaker id 'hhhh"), only());
+        assertTrue(only().endsWith("' is 81 characters long; an id may have at most 80"), only());
+    }
+
+    /** A line of megabytes is refused before SnakeYAML reads it (its reader slows down more than linearly on it). */
+    @Test
+    void aLineOverTheLimitIsRefusedAtTheLimit() {
+        read(MINIMAL + "notes:\r\n  - {id: a, at: 问, kind: context, text: " + "字".repeat(1_000_000) + "}\n");
+        assertEquals("e.yaml:7:1000001: this line of edition.yaml is longer than 1000000 characters; refused", only());
+    }
 }

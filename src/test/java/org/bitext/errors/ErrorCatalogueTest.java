@@ -18,7 +18,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bitext.Bitext;
+import org.bitext.input.Limits;
 import org.bitext.TestSupport;
 import org.bitext.output.OutputFolder;
 import org.junit.jupiter.api.Test;
@@ -165,7 +165,7 @@ class ErrorCatalogueTest {
             return false; // assets are copied, never parsed: an error about one is about the file, not a line
         }
         Path p = file.startsWith("templates/") ? templates.resolve(file.substring("templates/".length())) : caseDir.resolve(file);
-        return Files.isRegularFile(p) && Files.size(p) <= Bitext.MAX_INPUT_BYTES;
+        return Files.isRegularFile(p) && Files.size(p) <= Limits.MAX_INPUT_BYTES;
     }
 
     private static List<String> expected(String name) throws IOException {

@@ -12,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.bitext.Bitext;
 import org.bitext.TestSupport;
+import org.bitext.input.Limits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Input size. Decision: up to {@link Bitext#MAX_INPUT_BYTES} (64 MB) a file is read and built — a
+ * Input size. Decision: up to {@link Limits#MAX_INPUT_BYTES} (64 MB) a file is read and built — a
  * 50 MB transcript (some 75 000 turns) builds; a larger file is refused at once, without reading it,
  * with a message that names the limit, and the output folder is left as it was.
  */
@@ -46,10 +47,11 @@ class LargeInputTest {
     }
 
     @Test
+    @Tag("slow")
     void aFiftyMegabyteTranscriptIsBuilt() throws IOException {
         Path content = TestSupport.copyMini(tmp.resolve("content"));
         long size = writeLongTranscript(content.resolve("transcript.md"), 50L * 1024 * 1024);
-        assertTrue(size >= 50L * 1024 * 1024 && size < Bitext.MAX_INPUT_BYTES, "size " + size);
+        assertTrue(size >= 50L * 1024 * 1024 && size < Limits.MAX_INPUT_BYTES, "size " + size);
         Path out = ErrorCatalogueTest.previousSite(tmp.resolve("site"));
 
         TestSupport.Run run = assertTimeoutPreemptively(Duration.ofMinutes(10), () -> TestSupport.cli("build",

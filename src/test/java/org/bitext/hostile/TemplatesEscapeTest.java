@@ -1,6 +1,7 @@
 package org.bitext.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.bitext.TestSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * Templates escape by default: every template is {@code .ftlh} (FreeMarker's HTML output format), and
+ * Templates escape by default: every page template is {@code .ftlh} (FreeMarker's HTML output format),
+ * sitemap.xml's is {@code .ftlx} (XML), edition.json's writes every value as a JSON literal, and
  * escaping is switched off in one place only — the {@code html} macro, which prints what
  * {@code org.bitext.render.Markdown} has already sanitised. Any new {@code ?no_esc} must be looked at.
  */
@@ -29,8 +31,23 @@ class TemplatesEscapeTest {
             List<String> names = list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
             assertTrue(names.contains("layout.ftlh"), names.toString());
             for (String n : names) {
-                assertTrue(n.endsWith(".ftlh"), n + " is not an auto-escaping .ftlh template");
+                assertTrue(n.endsWith(".ftlh") || n.equals("sitemap.xml.ftlx") || n.equals("edition.json.ftl")
+                        || n.equals("robots.txt.ftl"), n + " is not an auto-escaping .ftlh template");
             }
+        }
+    }
+
+    @Test
+    void everyValueOfEditionJsonIsAJsonLiteral() throws IOException {
+        String json = Files.readString(TestSupport.TEMPLATES.resolve("edition.json.ftl"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("\\$\\{[^}]*\\}").matcher(json);
+        List<String> interpolations = new ArrayList<>();
+        while (m.find()) {
+            interpolations.add(m.group());
+        }
+        assertFalse(interpolations.isEmpty());
+        for (String i : interpolations) {
+            assertTrue(i.endsWith("?c}") || i.endsWith("?c)!\"null\"}") || i.equals("${pad}"), i + " is not written as a JSON literal");
         }
     }
 

@@ -12,8 +12,8 @@ import org.bitext.Bitext;
 import org.bitext.TestSupport;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
+import org.bitext.render.Templates;
 import org.bitext.serve.Preview;
-import org.bitext.site.BuildSession;
 import org.bitext.site.SiteRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class CheckSinkTest {
         Path scratch;
         try (CheckSink sink = new CheckSink(0)) { // every file goes to the scratch folder from its first byte
             scratch = sink.scratch();
-            new SiteRenderer(templates, diags, BuildSession.once()).render(edition, sink, null);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, sink, null);
             try (Stream<Path> left = Files.walk(scratch)) {
                 assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "files kept after their check");
             }

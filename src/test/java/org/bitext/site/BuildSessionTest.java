@@ -22,6 +22,7 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.Publisher;
+import org.bitext.render.Templates;
 import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class BuildSessionTest {
     private Map<String, byte[]> fresh() throws Exception {
         Path out = dir.resolve("fresh");
         Publisher.deleteTree(out);
-        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics(), BuildSession.once());
+        Bitext.build(new Bitext.Options(content, templates, out, false), new Diagnostics());
         return TestSupport.readTree(out);
     }
 
@@ -129,20 +130,19 @@ class BuildSessionTest {
     }
 
     @Test
-    void aRendererPreparedForAnotherTemplatesFolderIsNotUsed() throws Exception {
+    void aSessionGivenAnotherTemplatesFolderUsesItsTemplates() throws Exception {
         o = options("site");
         Path other = Preview.copyTree(TestSupport.TEMPLATES, dir.resolve("other-templates"));
         TestSupport.replaceIn(other.resolve("glossary.ftlh"), "</table>", "</table><p>from the other folder</p>");
-        BuildSession session = BuildSession.once();
-        session.prepare(other);
+        BuildSession session = BuildSession.kept(null);
         Bitext.build(o, new Diagnostics(), session);
         assertFalse(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("from the other folder"));
         assertSameTree(fresh(), TestSupport.readTree(o.out()));
 
-        BuildSession prepared = BuildSession.once();
-        prepared.prepare(other);
-        Bitext.build(new Bitext.Options(content, other, o.out(), false), new Diagnostics(), prepared);
+        Bitext.build(new Bitext.Options(content, other, o.out(), false), new Diagnostics(), session);
         assertTrue(Files.readString(o.out().resolve("glossary.html"), StandardCharsets.UTF_8).contains("from the other folder"));
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
     }
 
     @Test
@@ -193,18 +193,15 @@ class BuildSessionTest {
         Map<String, byte[]> inMemory = Bitext.render(o, new Diagnostics()).files();
         Diagnostics diags = new Diagnostics();
         Edition edition = Bitext.load(content, false, diags);
-        BuildSession session = BuildSession.once();
-        session.begin();
         Path out = o.out().toAbsolutePath().normalize();
         try (Publisher p = Publisher.open(out, 0)) { // every file goes to disk from its first byte
-            new SiteRenderer(templates, diags, session).render(edition, p, out);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, p, out);
             assertEquals(List.of(), diags.errors());
-            session.publish(p, out);
+            p.swap();
         }
         Map<String, byte[]> onDisk = TestSupport.readTree(out);
         assertTrue(onDisk.remove(OutputFolder.MARKER) != null, "the published site carries the marker");
         assertSameTree(inMemory, onDisk);
-        assertEquals(EditionJson.of(edition), new String(inMemory.get("edition.json"), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -215,11 +212,9 @@ class BuildSessionTest {
                 + "<a href=\"#没有\">z</a></@layout.page>");
         Diagnostics diags = new Diagnostics();
         Edition edition = Bitext.load(content, false, diags);
-        BuildSession session = BuildSession.once();
-        session.begin();
         Path out = o.out().toAbsolutePath().normalize();
         try (Publisher p = Publisher.open(out, 0)) { // every page is scanned back from its file
-            new SiteRenderer(templates, diags, session).render(edition, p, out);
+            new SiteRenderer(new Templates(templates), null, diags).render(edition, p, out);
         }
         List<String> errors = diags.errors().stream().map(d -> d.message()).sorted().toList();
         assertEquals(2, errors.size(), errors.toString());

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.bitext.output.Utf8Writer;
 import org.junit.jupiter.api.Test;
 
-/** The small parts of the streamed build: UTF-8 in pieces, streamed JSON. */
+/** The small parts of the streamed build: UTF-8 in pieces. */
 class StreamingPartsTest {
     @Test
     void utf8InPiecesIsTheBytesOfTheWholeText() throws Exception {
@@ -33,20 +33,5 @@ class StreamingPartsTest {
             w.end();
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), bytes.toByteArray(), "step " + step);
         }
-    }
-
-    @Test
-    void streamedJsonIsTheJsonText() throws Exception {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        List<Object> big = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            big.add(Map.of("id", "x" + i, "text", "<b>\"quoted\"\u2028\t</b>"));
-        }
-        m.put("list", big);
-        m.put("empty", List.of());
-        m.put("numbers", List.of(1, 2, 3));
-        java.io.StringWriter out = new java.io.StringWriter();
-        Json.write(m, out);
-        assertEquals(Json.write(m), out.toString());
     }
 }

@@ -1,5 +1,0 @@
-package org.bitext.editorial;
-
-/** A text in Chinese and in English; either may be null where the format allows it. */
-public record Bilingual(String zh, String en) {
-}

@@ -1,0 +1,177 @@
+package org.bitext.render;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
+import org.bitext.diag.Diagnostics;
+import org.bitext.diag.Position;
+
+/**
+ * The templates folder: its files (templates and assets) and a {@link Renderer} for them. Kept
+ * between builds ({@code serve}), it makes a new renderer only when some file's bytes changed
+ * (modification times are too coarse), so templates are parsed once per edit of them.
+ */
+public final class Templates {
+    /** The files of a read, by path relative to the folder, and the renderer for them. */
+    public record Loaded(Map<String, byte[]> files, Renderer renderer) {
+    }
+
+    private final Path folder;
+    private Map<String, byte[]> files;
+    private Renderer renderer;
+    /** A renderer being made ahead of the first read, on a thread of its own. */
+    private FutureTask<Renderer> prepared;
+
+    public Templates(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Templates whose renderer (FreeMarker's set-up and the parsing of every template, the biggest
+     * start-up cost of a cold build) is made now on a thread of its own, beside the reading of the inputs.
+     */
+    public static Templates prepare(Path folder) {
+        Templates t = new Templates(folder);
+        t.prepared = new FutureTask<>(() -> Renderer.prepared(folder));
+        Thread thread = new Thread(t.prepared, "bitext-templates");
+        thread.setDaemon(true); // a failed build exits without waiting for it
+        thread.start();
+        return t;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Reads every file of the folder. Refuses, into {@code diags}, a symbolic link that leads outside
+     * the folder (nothing outside the project is ever published) and a template that is not UTF-8.
+     * Returns null after any error; else the files (null bytes for one that cannot be read, reported
+     * by whoever needs it) and a renderer, the same one as last time when no file changed.
+     */
+    public Loaded read(Diagnostics diags) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            diags.error(Position.of(folder.toString()), "templates folder does not exist: " + folder);
+            return null;
+        }
+        Path real = folder.toRealPath();
+        Map<String, byte[]> read = new TreeMap<>();
+        boolean ok = true;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String name = folder.relativize(p).toString().replace('\\', '/');
+                if (Files.isSymbolicLink(p) && !inside(p, real)) {
+                    diags.error(Position.of(p.toString()), p + " is a symbolic link that leads outside the templates folder;"
+                            + " it is not used or published", "copy the file into the folder instead");
+                    ok = false;
+                    continue;
+                }
+                if (!Files.isRegularFile(p)) {
+                    continue;
+                }
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(p);
+                } catch (IOException e) {
+                    bytes = null; // e.g. a name this locale cannot spell: reported by whoever needs the file
+                }
+                if (bytes != null && Renderer.isTemplate(name) && !utf8(p, bytes, diags)) {
+                    ok = false;
+                }
+                read.put(name, bytes);
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        if (renderer == null || !sameFiles(read, files)) {
+            Renderer ready = takePrepared();
+            renderer = ready != null ? ready : new Renderer(folder);
+        }
+        files = read;
+        return new Loaded(read, renderer);
+    }
+
+    private static boolean inside(Path link, Path realFolder) {
+        try {
+            return link.toRealPath().startsWith(realFolder);
+        } catch (IOException e) {
+            return true; // a dangling link reads as no file at all, and publishes nothing
+        }
+    }
+
+    /** Whether a template is UTF-8; if not, reports the first bad byte at its line and column. */
+    private static boolean utf8(Path file, byte[] bytes, Diagnostics diags) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            decoder.decode(in);
+            return true;
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes);
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            diags.addSource(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+            diags.error(new Position(file.toString(), line, column), String.format(Locale.ROOT,
+                    "template %s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
+                    "save the file as UTF-8");
+            return false;
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
+        if (b == null || !a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : a.entrySet()) {
+            if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The renderer {@link #prepare} made, or null (none, or it failed: a new one meets the problem and reports it). */
+    private Renderer takePrepared() {
+        FutureTask<Renderer> task = prepared;
+        prepared = null;
+        if (task == null) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.bitext.view;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.bitext.edition.Edition;
+import org.bitext.edition.Intervention;
+import org.bitext.edition.Mark;
+import org.bitext.edition.Note;
+import org.bitext.edition.Section;
+import org.bitext.edition.Speaker;
+import org.bitext.edition.Term;
+import org.bitext.edition.Topic;
+import org.bitext.edition.Turn;
+import org.bitext.text.Bilingual;
+import org.bitext.editorial.NoteKind;
+
+/**
+ * Builds the view of an {@link Edition} once: every record is made complete, in reading order, and
+ * each page gets only what it shows, so that a page whose {@link PageModel} equals the last build's
+ * comes out the same. Links are relative to the site root ({@code url}); templates prefix them with
+ * {@code root}.
+ */
+public final class SiteViews {
+    private static final Bilingual NONE = new Bilingual(null, null);
+
+    private final Edition edition;
+    private final MarkdownHtml markdown;
+    private final SiteView site;
+    private final Map<String, SpeakerRef> speakerRefs = new LinkedHashMap<>();
+    private final Map<String, TopicRef> topicRefs = new LinkedHashMap<>();
+    private final Map<String, TermRef> termRefs = new LinkedHashMap<>();
+    private final Map<String, NoteView> notes = new LinkedHashMap<>();
+    private final Map<String, TurnView> turns = new LinkedHashMap<>();
+    private final List<SectionView> sections = new ArrayList<>();
+    private final List<Page> pages = new ArrayList<>();
+
+    private SiteViews(Edition edition, MarkdownHtml markdown) {
+        this.edition = edition;
+        this.markdown = markdown;
+        var meta = edition.meta();
+        var source = edition.source();
+        site = new SiteView(or(meta.title()), meta.description(), meta.baseUrl(),
+                new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()));
+        for (Speaker s : edition.speakers()) {
+            speakerRefs.put(s.id(), new SpeakerRef(s.id(), or(s.name()), Pages.speaker(s.id())));
+        }
+        for (Topic t : edition.topics()) {
+            topicRefs.put(t.id(), new TopicRef(t.id(), or(t.name()), Pages.topic(t.id())));
+        }
+        for (Term t : edition.glossary()) {
+            termRefs.put(t.id(), new TermRef(t.id(), t.pinyin(), t.en()));
+        }
+        for (Section s : edition.sections()) {
+            sections.add(section(s));
+        }
+        makePages();
+    }
+
+    /** Every file of the site that a template makes, in the order they are best made (linked-to pages first). */
+    public static List<Page> of(Edition edition, MarkdownHtml markdown) {
+        return new SiteViews(edition, markdown).pages;
+    }
+
+    /** The path part of the base URL ("/" without one): where the 404 page's links start. */
+    public static String basePath(String baseUrl) {
+        String path = baseUrl == null ? "/" : URI.create(baseUrl).getPath();
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private void makePages() {
+        List<SpeakerView> speakers = speakers();
+        List<TopicView> topics = edition.topics().stream().map(this::topic).toList();
+        List<TermView> glossary = edition.glossary().stream().map(this::term).toList();
+        List<TermView> byPinyin = new ArrayList<>(glossary);
+        // alphabetical by pinyin without tone marks (the id), then by the characters: a reader's order, any locale
+        byPinyin.sort(Comparator.comparing(TermView::id).thenComparing(TermView::zh));
+
+        add(Pages.GLOSSARY, "glossary.ftlh", new GlossaryPage(List.copyOf(byPinyin)));
+        List<SectionView> sectionPages = sections.stream().filter(s -> !s.part()).toList();
+        for (int i = 0; i < sectionPages.size(); i++) {
+            SectionView s = sectionPages.get(i);
+            add(s.url(), "section.ftlh", new SectionPage(s, i > 0 ? ref(sectionPages.get(i - 1)) : null,
+                    i + 1 < sectionPages.size() ? ref(sectionPages.get(i + 1)) : null));
+        }
+        Bilingual intro = edition.meta().introduction();
+        add(Pages.HOME, "index.ftlh", new HomePage(
+                intro == null ? null : new Bilingual(markdown.blockZh(intro.zh()), markdown.block(intro.en())),
+                toc(), topics.size(), glossary.size(), notes.size(), speakers));
+        List<SpeakerCount> counts = speakers.stream().filter(s -> s.turnCount() > 0)
+                .map(s -> new SpeakerCount(speakerRefs.get(s.id()), s.turnCount())).toList();
+        add(Pages.TRANSCRIPT, "transcript.ftlh", new TranscriptPage(counts, List.copyOf(sections)));
+        add(Pages.NOTES, "notes.ftlh", new NotesPage(notes.size(), notesByKind(),
+                turns.values().stream().filter(t -> t.intervention() != null).toList()));
+        add(Pages.TOPICS, "topics.ftlh", new TopicsPage(topics));
+        for (TopicView t : topics) {
+            add(t.url(), "topic.ftlh", new TopicPage(t, t.turnIds().stream().map(turns::get).toList()));
+        }
+        for (SpeakerView s : speakers) {
+            add(s.url(), "speaker.ftlh", new SpeakerPage(s, speakers,
+                    turns.values().stream().filter(t -> t.speaker() != null && t.speaker().id().equals(s.id())).toList()));
+        }
+        add(Pages.NOT_FOUND, "404.ftlh", new NotFoundPage(basePath(site.baseUrl())));
+
+        List<NoteView> allNotes = new ArrayList<>();
+        for (Note n : edition.notes().values()) {
+            NoteView v = notes.get(n.id());
+            if (v == null) {
+                throw new IllegalStateException("note " + n.id() + " is in no section");
+            }
+            allNotes.add(v);
+        }
+        add("edition.json", "edition.json.ftl", new EditionData(speakers, List.copyOf(sections), allNotes, topics, glossary));
+        if (site.baseUrl() != null) {
+            SitemapPage sitemap = new SitemapPage(List.copyOf(new TreeSet<>(pages.stream().map(Page::path)
+                    .filter(p -> p.endsWith(".html") && !p.equals(Pages.NOT_FOUND)).toList())));
+            add("sitemap.xml", "sitemap.xml.ftlx", sitemap);
+            add("robots.txt", "robots.txt.ftl", sitemap);
+        }
+    }
+
+    private void add(String path, String template, PageView page) {
+        String base = site.baseUrl();
+        String canonical = base == null ? null : base + (path.equals(Pages.HOME) ? "" : path);
+        pages.add(new Page(path, template, new PageModel(site, page, path, Pages.root(path), canonical)));
+    }
+
+    private List<SpeakerView> speakers() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (TurnView t : turns.values()) {
+            if (t.speaker() != null) {
+                counts.merge(t.speaker().id(), 1, Integer::sum);
+            }
+        }
+        List<SpeakerView> out = new ArrayList<>();
+        for (Speaker s : edition.speakers()) {
+            Bilingual about = s.about() == null ? null
+                    : new Bilingual(markdown.inlineZh(s.about().zh()), markdown.inline(s.about().en()));
+            out.add(new SpeakerView(s.id(), or(s.name()), s.narrator(), about, Pages.speaker(s.id()),
+                    counts.getOrDefault(s.id(), 0)));
+        }
+        return List.copyOf(out);
+    }
+
+    private TopicView topic(Topic t) {
+        return new TopicView(t.id(), or(t.name()), t.description(), Pages.topic(t.id()), t.turns().size(), List.copyOf(t.turns()));
+    }
+
+    private TermView term(Term t) {
+        return new TermView(t.id(), t.zh(), t.pinyin(), t.en(), t.note(), t.note() == null ? null : markdown.inline(t.note()),
+                t.occurrences());
+    }
+
+    private SectionView section(Section s) {
+        SectionRef ref = new SectionRef(s.id(), or(s.title()), s.part() ? null : Pages.section(s.id()));
+        int[] number = {0};
+        List<NoteView> sectionNotes = new ArrayList<>();
+        List<NoteRef> headingNotes = new ArrayList<>();
+        for (String id : s.notes()) {
+            NoteView n = note(edition.notes().get(id), ++number[0], ref);
+            headingNotes.add(noteRef(n));
+            sectionNotes.add(n);
+        }
+        List<TurnView> sectionTurns = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String previousSpeaker = null;
+        for (Turn t : s.turns()) {
+            boolean continues = t.speaker() != null && t.speaker().equals(previousSpeaker);
+            previousSpeaker = t.speaker();
+            TurnView tv = turn(t, ref, continues, number, sectionNotes);
+            sectionTurns.add(tv);
+            turns.put(t.id(), tv);
+            counts.merge(t.speaker(), 1, Integer::sum);
+        }
+        List<SpeakerCount> speakerCounts = new ArrayList<>();
+        for (SpeakerRef sp : speakerRefs.values()) {
+            Integer c = counts.get(sp.id());
+            if (c != null) {
+                speakerCounts.add(new SpeakerCount(sp, c));
+            }
+        }
+        return new SectionView(s.id(), ref.title(), s.part(), s.level(), ref.url(), s.omittedImages(), List.copyOf(headingNotes),
+                List.copyOf(sectionTurns), List.copyOf(sectionNotes), List.copyOf(speakerCounts), sectionTurns.size());
+    }
+
+    private TurnView turn(Turn t, SectionRef section, boolean continues, int[] number, List<NoteView> sectionNotes) {
+        Map<String, NoteRef> turnNotes = new LinkedHashMap<>();
+        for (Mark mark : t.notes()) {
+            NoteView n = note(edition.notes().get(mark.id()), ++number[0], section);
+            turnNotes.put(mark.id(), noteRef(n));
+            sectionNotes.add(n);
+        }
+        InterventionView intervention = null;
+        if (!t.interventions().isEmpty()) {
+            Intervention iv = t.interventions().get(0);
+            intervention = new InterventionView(iv.kind().name().toLowerCase(Locale.ROOT),
+                    iv.sourceSpeaker() != null && !iv.sourceSpeaker().equals(t.speaker()),
+                    speakerRefs.get(iv.sourceSpeaker()), iv.reason(), markdown.inline(iv.reason()));
+        }
+        return new TurnView(t.id(), Pages.section(section.id()) + "#" + t.id(), section, speakerRefs.get(t.speaker()),
+                t.zh(), t.en(), t.pending(), continues, pieces(t, turnNotes), List.copyOf(turnNotes.values()),
+                t.topics().stream().map(topicRefs::get).toList(), intervention);
+    }
+
+    /**
+     * Cuts the Chinese into pieces so the template can mark glossary terms and put note markers
+     * right after the phrase each note quotes. A marker that would fall inside a term moves to its end.
+     */
+    private List<PieceView> pieces(Turn t, Map<String, NoteRef> turnNotes) {
+        String text = t.zh();
+        TreeSet<Integer> cuts = new TreeSet<>();
+        cuts.add(0);
+        cuts.add(text.length());
+        for (Mark term : t.terms()) {
+            cuts.add(term.start());
+            cuts.add(term.end());
+        }
+        Map<Integer, List<NoteRef>> notesAt = new LinkedHashMap<>();
+        for (Mark n : t.notes()) {
+            int at = n.end();
+            for (Mark term : t.terms()) {
+                if (at > term.start() && at < term.end()) {
+                    at = term.end();
+                }
+            }
+            cuts.add(at);
+            notesAt.computeIfAbsent(at, k -> new ArrayList<>()).add(turnNotes.get(n.id()));
+        }
+        List<PieceView> out = new ArrayList<>();
+        Integer prev = null;
+        for (int cut : cuts) {
+            if (prev != null && cut > prev) {
+                TermRef term = null;
+                for (Mark m : t.terms()) {
+                    if (m.start() <= prev && cut <= m.end()) {
+                        term = termRefs.get(m.id());
+                    }
+                }
+                out.add(new PieceView(text.substring(prev, cut), term, List.copyOf(notesAt.getOrDefault(cut, List.of()))));
+            } else if (prev == null && notesAt.containsKey(0)) {
+                out.add(new PieceView("", null, List.copyOf(notesAt.get(0))));
+            }
+            prev = cut;
+        }
+        return List.copyOf(out);
+    }
+
+    /** The view of a note, made where it is first met (its number counts within the section). */
+    private NoteView note(Note n, int number, SectionRef s) {
+        return notes.computeIfAbsent(n.id(), id -> new NoteView(id, number, n.kind().id(), n.quote(), n.markdown(),
+                markdown.block(n.markdown()), n.turn(), s, Pages.section(s.id()) + "#note-" + id,
+                Pages.section(s.id()) + "#" + (n.turn() != null ? n.turn() : "top")));
+    }
+
+    private static NoteRef noteRef(NoteView n) {
+        return new NoteRef(n.id(), n.number(), n.kind(), n.url());
+    }
+
+    private static SectionRef ref(SectionView s) {
+        return new SectionRef(s.id(), s.title(), s.url());
+    }
+
+    private List<KindGroup> notesByKind() {
+        List<KindGroup> out = new ArrayList<>();
+        for (NoteKind k : NoteKind.values()) {
+            List<NoteView> list = notes.values().stream().filter(n -> n.kind().equals(k.id())).toList();
+            if (!list.isEmpty()) {
+                out.add(new KindGroup(k.id(), list));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<TocGroup> toc() {
+        List<TocGroup> groups = new ArrayList<>();
+        Bilingual part = null;
+        List<TocEntry> entries = null;
+        for (SectionView s : sections) {
+            if (s.part() || entries == null) {
+                if (entries != null) {
+                    groups.add(new TocGroup(part, List.copyOf(entries)));
+                }
+                part = s.part() ? s.title() : null;
+                entries = new ArrayList<>();
+            }
+            if (!s.part()) {
+                entries.add(new TocEntry(s.title(), s.url(), s.turnCount()));
+            }
+        }
+        if (entries != null) {
+            groups.add(new TocGroup(part, List.copyOf(entries)));
+        }
+        return List.copyOf(groups);
+    }
+
+    private static Bilingual or(Bilingual b) {
+        return b == null ? NONE : b;
+    }
+}

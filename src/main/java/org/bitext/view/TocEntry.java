@@ -1,0 +1,7 @@
+package org.bitext.view;
+
+import org.bitext.text.Bilingual;
+
+/** A section in the table of contents. */
+public record TocEntry(Bilingual title, String url, int turnCount) {
+}

@@ -1,0 +1,87 @@
+<#ftl output_format="JSON">
+<#-- edition.json: the whole edition as data. The layout is part of the contract: keep it stable. -->
+<#setting c_format="JSON">
+<#-- Every value is written with ?c, as a JSON literal; (value?c)!"null" writes null for a missing one. -->
+<#macro bi b pad>{
+${pad}  "zh": ${(b.zh?c)!"null"},
+${pad}  "en": ${(b.en?c)!"null"}
+${pad}}</#macro>
+<#macro ids list>[<#list list as x>${x?c}<#sep>, </#list>]</#macro>
+{
+  "title": <@bi site.title "  "/>,
+  "source": {
+    "url": ${(site.source.url?c)!"null"},
+    "author": ${(site.source.author?c)!"null"},
+    "published": ${(site.source.published?c)!"null"},
+    "sha256": ${(site.source.sha256?c)!"null"}
+  },
+  "base_url": ${(site.baseUrl?c)!"null"},
+  "speakers": <#list page.speakers>[
+<#items as sp>
+    {
+      "id": ${(sp.id?c)!"null"},
+      "name": <@bi sp.name "      "/>,
+      "narrator": ${sp.narrator?c}
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>,
+  "sections": <#list page.sections>[
+<#items as sec>
+    {
+      "id": ${(sec.id?c)!"null"},
+      "title": <@bi sec.title "      "/>,
+      "part": ${sec.part?c},
+      "url": ${(sec.url?c)!"null"},
+      "turns": <#list sec.turns>[
+<#items as t>
+        {
+          "id": ${(t.id?c)!"null"},
+          "speaker": ${(t.speaker.id?c)!"null"},
+          "zh": ${(t.zh?c)!"null"},
+          "en": ${(t.en?c)!"null"},
+          "notes": <@ids t.notes?map(n -> n.id)/>,
+          "topics": <@ids t.topics?map(x -> x.id)/><#if t.intervention??>,
+          "intervention": {
+            "kind": ${(t.intervention.kind?c)!"null"},
+            "source_speaker": ${(t.intervention.sourceSpeaker.id?c)!"null"},
+            "reason": ${(t.intervention.reason?c)!"null"}
+          }</#if>
+        }<#sep>,</#sep>
+</#items>
+      ]<#else>[]</#list>
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>,
+  "notes": <#list page.notes>[
+<#items as n>
+    {
+      "id": ${(n.id?c)!"null"},
+      "kind": ${(n.kind?c)!"null"},
+      "turn": ${(n.turn?c)!"null"},
+      "section": ${(n.section.id?c)!"null"},
+      "quote": ${(n.quote?c)!"null"},
+      "text": ${(n.markdown?c)!"null"}
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>,
+  "topics": <#list page.topics>[
+<#items as t>
+    {
+      "id": ${(t.id?c)!"null"},
+      "name": <@bi t.name "      "/>,
+      "turns": <@ids t.turnIds/>
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>,
+  "glossary": <#list page.glossary>[
+<#items as g>
+    {
+      "id": ${(g.id?c)!"null"},
+      "zh": ${(g.zh?c)!"null"},
+      "pinyin": ${(g.pinyin?c)!"null"},
+      "en": ${(g.en?c)!"null"},
+      "occurrences": ${g.occurrences?c}
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>
+}
