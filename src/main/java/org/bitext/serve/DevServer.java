@@ -129,6 +129,10 @@ public final class DevServer implements AutoCloseable {
     public void start() throws IOException {
         rebuild(Set.of());
         InetAddress address = InetAddress.getByName(host);
+        // The JDK's server writes a response's headers and body separately: without TCP_NODELAY the body
+        // waits for the client's delayed acknowledgement of the headers, about 40 ms on every request.
+        // Read once, when the JDK's server is first used in this JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(address, port), 0);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bitext-serve");
