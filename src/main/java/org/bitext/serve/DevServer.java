@@ -27,7 +27,7 @@ import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
-import org.bitext.site.BuildSession;
+import org.bitext.serve.BuildSession;
 
 /**
  * The edit loop: builds the edition, serves the output folder on this machine, rebuilds in this JVM
