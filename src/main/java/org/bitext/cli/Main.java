@@ -145,6 +145,11 @@ public final class Main {
             err.println("bitext: " + e.getMessage());
             return e.exitCode();
         }
+        if (options.templatesGiven && !Files.isDirectory(options.templates)) {
+            err.println("bitext: --templates " + options.templates
+                    + " is not a folder (leave the option out to use the built-in theme)");
+            return 2;
+        }
         if (options.staticFolder != null && !Files.isDirectory(options.staticFolder)) {
             err.println("bitext: --static " + options.staticFolder + " is not a folder"); // a folder named on purpose must exist
             return 2;

@@ -17,6 +17,8 @@ import org.bitext.serve.DevServer;
 final class Options {
     Path content = Path.of("content");
     Path templates = Path.of("templates");
+    /** True when --templates was given: that folder must then exist (the default may be absent: the built-in theme). */
+    boolean templatesGiven;
     Path out = Path.of("site");
     /** Null: {@code static/} beside the content folder. */
     Path staticFolder;
@@ -113,7 +115,10 @@ final class Options {
         }
         switch (name) {
             case "--content" -> content = path(name, value);
-            case "--templates" -> templates = path(name, value);
+            case "--templates" -> {
+                templates = path(name, value);
+                templatesGiven = true;
+            }
             case "--out" -> out = path(name, value);
             case "--static" -> staticFolder = path(name, value);
             case "--host" -> host = value;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,9 +97,8 @@ class InitCommandTest {
         assertEquals(7, count(yaml, "\n    en: \"\"  # TODO\n"));
 
         Path content = ed.resolve("content");
-        // no templates folder: the built-in theme (the default 'templates' would be this repository's)
-        String templates = ed.resolve("templates").toString();
-        Run check = TestSupport.cli("check", "--content", content.toString(), "--templates", templates);
+        // run in the edition's own folder, as its editor does: no templates folder, so the built-in theme
+        Run check = inFolder(ed, "check");
         assertEquals(0, check.code(), check.err());
         assertFalse(check.err().contains("error"), check.err());
 
@@ -112,8 +112,7 @@ class InitCommandTest {
         m.appendTail(filled);
         Files.writeString(content.resolve("edition.yaml"), filled, StandardCharsets.UTF_8);
         Path site = ed.resolve("site");
-        Run build = TestSupport.cli("build", "--content", content.toString(), "--templates", templates,
-                "--out", site.toString(), "--strict");
+        Run build = inFolder(ed, "build", "--strict");
         assertEquals(0, build.code(), build.err());
         for (String page : List.of("index.html", "transcript.html", "sections/section-2.html",
                 "sections/water-and-drains.html", "speakers/host.html", "speakers/ana-souza.html",
@@ -157,6 +156,22 @@ class InitCommandTest {
         }
     }
 
+    /** Runs bitext in {@code folder} as its working folder, in a JVM of its own. */
+    private static Run inFolder(Path folder, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.bitext.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Run(p.waitFor(), out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     @Test
     void aTranscriptWithoutAPublishersTailGetsNoEndMarkerAndStillChecks(@TempDir Path tmp) throws IOException {
         Path talk = transcript(tmp, TALK.substring(0, TALK.indexOf("## 往期推荐")));
@@ -165,7 +180,7 @@ class InitCommandTest {
         String yaml = Files.readString(ed.resolve("content/edition.yaml"));
         assertFalse(yaml.contains("source:"), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", tmp.resolve("no-templates").toString());
+                "--templates", Files.createDirectories(tmp.resolve("no-templates")).toString());
         assertEquals(0, check.code(), check.err());
     }
 
@@ -178,7 +193,7 @@ class InitCommandTest {
         assertTrue(yaml.contains("source: {end_before: \"往期回顾\"}"), yaml);
         assertTrue(yaml.contains("sam-altman: {zh: \"Sam Altman\""), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", tmp.resolve("no-templates").toString());
+                "--templates", Files.createDirectories(tmp.resolve("no-templates")).toString());
         assertEquals(0, check.code(), check.err());
         assertTrue(check.out().contains(count(yaml, "\n  - at: ") + " turns"), check.out());
     }
@@ -267,7 +282,7 @@ class InitCommandTest {
         assertTrue(yaml.contains("{at: \"Water\", id: water,"), yaml);
         assertTrue(yaml.contains("guest: {zh: \"嘉宾\", en: \"Guest\""), yaml);
         Run check = TestSupport.cli("check", "--content", ed.resolve("content").toString(),
-                "--templates", tmp.resolve("no-templates").toString());
+                "--templates", Files.createDirectories(tmp.resolve("no-templates")).toString());
         assertEquals(0, check.code(), check.err());
     }
 

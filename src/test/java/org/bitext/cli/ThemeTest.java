@@ -31,6 +31,7 @@ class ThemeTest {
     @Test
     void aFolderWithOnlyContentBuildsTheSameSiteAsWithTheTemplatesCopied(@TempDir Path tmp) throws IOException {
         Path content = TestSupport.copyMini(tmp.resolve("content"));
+        Files.createDirectories(tmp.resolve("templates")); // empty: every file comes from the theme
         Run bare = TestSupport.cli("build", "--content", content.toString(), "--templates", tmp.resolve("templates").toString(),
                 "--out", tmp.resolve("bare").toString());
         assertEquals(0, bare.code(), bare.err());
@@ -43,8 +44,18 @@ class ThemeTest {
         for (String f : a.keySet()) {
             assertArrayEquals(b.get(f), a.get(f), f);
         }
-        Run check = TestSupport.cli("check", "--content", content.toString(), "--templates", tmp.resolve("none").toString());
+        Run check = TestSupport.cli("check", "--content", content.toString(), "--templates", tmp.resolve("templates").toString());
         assertEquals(0, check.code(), check.err());
+    }
+
+    @Test
+    void aTemplatesFolderNamedOnPurposeMustExist(@TempDir Path tmp) throws IOException {
+        Path content = TestSupport.copyMini(tmp.resolve("content"));
+        Run typo = TestSupport.cli("build", "--content", content.toString(), "--templates", tmp.resolve("templtes").toString(),
+                "--out", tmp.resolve("site").toString());
+        assertEquals(2, typo.code(), typo.err());
+        assertTrue(typo.err().contains("--templates " + tmp.resolve("templtes") + " is not a folder"), typo.err());
+        assertFalse(Files.exists(tmp.resolve("site")), "nothing is built");
     }
 
     @Test
