@@ -111,16 +111,14 @@ public final class SiteRenderer {
                 });
             }));
         }
-        if (loaded.files().containsKey(Epub.PACKAGE_TEMPLATE)) { // a templates folder without epub/ makes no EPUB
-            EpubFiles book = EpubViews.of(pages);
-            jobs.add(new Job(book.path(), null, o -> {
-                TemplateError error = Epub.write(renderer, book, o, timeoutNanos);
-                if (error != null && reported.add(error)) {
-                    report(error);
-                }
-                return error == null;
-            }));
-        }
+        EpubFiles book = EpubViews.of(pages);
+        jobs.add(new Job(book.path(), null, o -> {
+            TemplateError error = Epub.write(renderer, book, o, timeoutNanos);
+            if (error != null && reported.add(error)) {
+                report(error);
+            }
+            return error == null;
+        }));
         String base = edition.meta().baseUrl();
         if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");

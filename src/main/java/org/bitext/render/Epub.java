@@ -18,8 +18,6 @@ import org.bitext.view.Page;
  * of the same input give the same bytes.
  */
 public final class Epub {
-    /** The template that marks a templates folder as one that makes an EPUB. */
-    public static final String PACKAGE_TEMPLATE = "epub/package.opf.ftlx";
     private static final byte[] MIMETYPE = "application/epub+zip".getBytes(StandardCharsets.US_ASCII);
 
     private Epub() {
