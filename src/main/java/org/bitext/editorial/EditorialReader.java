@@ -83,7 +83,7 @@ public final class EditorialReader {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
-            diags.error(at, yamlMessage(e, yaml));
+            diags.error(at, yamlMessage(e, yaml), YamlHints.hint(e, yaml));
             return null;
         } catch (ReaderException e) {
             // a character YAML does not allow; the build refuses it when it reads the file, a caller here
@@ -110,6 +110,7 @@ public final class EditorialReader {
                     "write the values out instead of aliasing them");
             return null;
         }
+        YamlHints.warnings(file, root, yaml, diags);
         return layer(file, root, diags);
     }
 
