@@ -292,6 +292,11 @@ public final class EditorialReader {
         if (speaker != null && (reason == null || reason.isBlank())) {
             diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
         }
+        if (!r.has("speaker") && reason != null && !reason.isBlank()) {
+            // a reason alone changes nothing, so the editor meant a reassignment and left out whom to
+            diags.error(r.positionOf("reason"), "a turn has a 'reason' but no 'speaker'; the reason explains a reassignment",
+                    "add 'speaker:' with the id of the speaker the turn belongs to, or remove 'reason'");
+        }
         return new TurnDef(quote(r, "at"), r.slug("id", false), r.string("en", false), speaker, reason,
                 List.copyOf(splits), r.stringList("topics"), r.position());
     }
