@@ -406,7 +406,7 @@ public final class EditorialReader {
             if (r == null) {
                 return;
             }
-            List<String> labels = labels(r, diags);
+            List<String> labels = r.stringList("labels").stream().map(q -> Texts.normalize(q.exact())).toList();
             boolean first = r.bool("before_first_label");
             if (labels.isEmpty() && !first) {
                 diags.warning(r.position(), "speaker '" + id + "' has no 'labels' and is not 'before_first_label'; "
@@ -415,25 +415,6 @@ public final class EditorialReader {
             out.put(id, new SpeakerDef(id, new Bilingual(r.string("zh", true), r.string("en", true)), labels, first,
                     r.bilingual("about", false, false), idPos));
         });
-        return out;
-    }
-
-    /**
-     * A speaker's labels as the transcript writes them before the colon. A label written with its colon
-     * is reported once here, and read without it, so the transcript's turns are not all reported too.
-     */
-    private static List<String> labels(MappingReader r, Diagnostics diags) {
-        List<String> out = new ArrayList<>();
-        for (Quote q : r.stringList("labels")) {
-            String label = Texts.normalize(q.exact());
-            String bare = label.replaceFirst("[:：]+$", "").strip();
-            if (!bare.equals(label) && !bare.isEmpty()) {
-                diags.error(q.position(), "the label '" + label + "' ends with a colon; a label is the name before the colon",
-                        "write it without the colon: '" + bare + "' (the transcript's ':' or '：' after it is expected)");
-                label = bare;
-            }
-            out.add(label);
-        }
         return out;
     }
 

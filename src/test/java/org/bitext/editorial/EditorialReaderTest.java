@@ -208,11 +208,11 @@ class EditorialReaderTest {
     @Test
     void anUnquotedTextCutAtACommentIsWarnedAboutAndAQuotedOneIsNot() {
         read(MINIMAL + "turns:\n  - at: 问  # the question\n    en: One last topic #3. And more\n"
-                + "  - at: 答\n    en: 'One last topic #3.'  # fine\n    reason: &x later\n");
+                + "  - at: 答\n    en: 'One last topic #3.'  # fine\n    speaker: host\n    reason: &x later\n");
         assertTrue(diags.errors().isEmpty(), diags.errors().toString());
         List<String> warnings = diags.warnings().stream().map(d -> d.position() + ": " + d.message()).toList();
         assertEquals(2, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("e.yaml:8:24: the text after ' #' is a YAML comment"), warnings.toString());
-        assertTrue(warnings.get(1).startsWith("e.yaml:11:13: a value that starts with &"), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("e.yaml:12:13: a value that starts with &"), warnings.toString());
     }
 }
