@@ -9,18 +9,17 @@ import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
+import org.bitext.editorial.EditionMeta;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.input.SourceFile;
 import org.bitext.input.SourceFiles;
 import org.bitext.render.Templates;
-import org.bitext.site.BuildSession;
 import org.bitext.output.CheckSink;
 import org.bitext.output.MemorySink;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.Publisher;
 import org.bitext.output.StaticFiles;
-import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
 import org.bitext.transcript.Transcript;
 import org.bitext.transcript.TranscriptReader;
@@ -35,12 +34,18 @@ public final class Bitext {
 
     /**
      * What a build was asked to do. {@code staticFolder}: files published as they are (null: none);
-     * {@code force}: replace an output folder Bitext did not make.
+     * {@code force}: replace an output folder Bitext did not make; {@code baseUrl}, when not null,
+     * overrides edition.base_url (checked and ending in '/').
      */
-    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force,
+            String baseUrl) {
         /** With {@code static/} beside the content folder, not forced. */
         public Options(Path content, Path templates, Path out, boolean strict) {
             this(content, templates, out, strict, StaticFiles.besideContent(content), false);
+        }
+
+        public Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+            this(content, templates, out, strict, staticFolder, force, null);
         }
     }
 
@@ -56,11 +61,11 @@ public final class Bitext {
 
     /** Reads and annotates the content; throws with every error found. */
     public static Edition load(Path content, boolean strict, Diagnostics diags) throws BuildFailure {
-        return load(content, strict, diags, null);
+        return load(content, strict, diags, Incremental.NONE);
     }
 
-    /** The same, reusing what {@code session} (may be null) kept of the transcript when its bytes are the same. */
-    public static Edition load(Path content, boolean strict, Diagnostics diags, BuildSession session) throws BuildFailure {
+    /** The same, reusing what {@code session} kept of the transcript when its bytes are the same. */
+    public static Edition load(Path content, boolean strict, Diagnostics diags, Incremental session) throws BuildFailure {
         String folderProblem = SourceFiles.folderProblem(content, "content folder");
         if (folderProblem != null) {
             diags.error(Position.of(content.toString()), folderProblem,
@@ -80,12 +85,12 @@ public final class Bitext {
             byte[] transcriptBytes = transcriptSource.bytes();
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
             Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
-            transcript = session == null ? null : session.transcript(transcriptBytes, end, endAt);
+            transcript = session.transcript(transcriptBytes, end, endAt);
             if (transcript == null) {
                 int before = diags.all().size();
                 Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptSource.text(), end, endAt, diags);
                 transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
-                if (session != null && diags.all().size() == before) { // one with messages is read again, to give them again
+                if (diags.all().size() == before) { // one with messages is read again, to give them again
                     session.keepTranscript(transcriptBytes, end, endAt, transcript);
                 }
             }
@@ -105,7 +110,7 @@ public final class Bitext {
     }
 
     /** A content file's text, registered for messages to quote; null (with the reason reported) when it cannot be used. */
-    private static SourceFile.Text read(Path file, Diagnostics diags) {
+    public static SourceFile.Text read(Path file, Diagnostics diags) {
         SourceFile source = SourceFiles.read(file);
         if (source instanceof SourceFile.Refused refused) {
             if (refused.shown() != null) {
@@ -121,7 +126,7 @@ public final class Bitext {
 
     /** Loads, renders and checks the whole site in memory, and returns it (tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         MemorySink sink = new MemorySink();
         int count = new SiteRenderer(new Templates(options.templates()), options.staticFolder(), diags)
                 .render(edition, sink, null);
@@ -137,7 +142,7 @@ public final class Bitext {
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Templates templates = Templates.prepare(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         try (CheckSink sink = new CheckSink()) {
             int count = new SiteRenderer(templates, options.staticFolder(), diags).render(edition, sink, null);
             if (diags.hasErrors()) {
@@ -149,29 +154,34 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
-                options.force());
-        Publisher.repair(out);
-        Templates templates = Templates.prepare(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
-        return publish(options, out, diags, edition, new SiteRenderer(templates, options.staticFolder(), diags),
-                Publisher::swap);
+        return build(options, diags, Incremental.NONE);
     }
 
     /**
      * Renders each file straight into a staging folder beside the output folder, checks the links and,
      * only if all is well, swaps the staging folder in; on any error the output folder is left as it
-     * was. {@code session} carries what may be reused from the session's previous builds.
+     * was. {@code session} carries what may be reused from earlier builds ({@code serve} keeps one).
      */
-    public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
+    public static Result build(Options options, Diagnostics diags, Incremental session) throws BuildFailure, IOException {
         Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
                 options.force());
         Publisher.repair(out);
         session.begin();
-        Edition edition = load(options.content(), options.strict(), diags, session);
-        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), options.staticFolder(), diags,
-                session.markdown(), session);
+        Templates templates = session.templates(options.templates());
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags, session), options.baseUrl());
+        SiteRenderer renderer = new SiteRenderer(templates, options.staticFolder(), diags, session.markdown(), session);
         return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
+    }
+
+    /** The edition as published at {@code baseUrl} (already checked and ending in '/'), when one is given. */
+    private static Edition withBaseUrl(Edition e, String baseUrl) {
+        if (baseUrl == null) {
+            return e;
+        }
+        EditionMeta m = e.meta();
+        return new Edition(new EditionMeta(m.title(), baseUrl, m.description(), m.endBefore(), m.endBeforePosition(),
+                m.introduction(), m.editors(), m.published(), m.recording(), m.position()), e.source(), e.sourceSha256(),
+                e.speakers(), e.sections(), e.notes(), e.glossary(), e.topics(), e.revisions());
     }
 
     /** How the staging folder of a good build takes the output folder's place. */
