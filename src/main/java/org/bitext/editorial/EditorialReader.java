@@ -64,8 +64,11 @@ public final class EditorialReader {
 
     /** The keys each mapping accepts, by its name in docs/edition.schema.json ("top" for the file itself). */
     public static Map<String, Set<String>> allowedKeys() {
-        return Map.of("top", TOP, "edition", EDITION, "source", SOURCE, "speaker", SPEAKER, "section", SECTION,
-                "turn", TURN, "split", SPLIT, "note", NOTE, "glossaryEntry", GLOSS, "topic", TOPIC);
+        return Map.ofEntries(Map.entry("top", TOP), Map.entry("edition", EDITION), Map.entry("source", SOURCE),
+                Map.entry("speaker", SPEAKER), Map.entry("section", SECTION), Map.entry("turn", TURN),
+                Map.entry("split", SPLIT), Map.entry("note", NOTE), Map.entry("glossaryEntry", GLOSS),
+                Map.entry("topic", TOPIC), Map.entry("recording", RECORDING), Map.entry("revision", REVISION),
+                Map.entry("noteSource", NOTE_SOURCE));
     }
 
     /** Reads the YAML text; returns null when it cannot be parsed at all (the diagnostics say why). */
