@@ -54,7 +54,10 @@ class ApparatusPagesTest {
         Element cite = section.selectFirst("#next-model a.cite-link");
         assertNotNull(cite);
         assertEquals("../cite.html#cite-next-model", cite.attr("href"));
-        String text = cite.attr("data-cite");
+        Element body = section.body();
+        // the script makes the citation from these, as cite.html gives it
+        String text = body.attr("data-cite-lead") + ", turn " + cite.attr("data-turn") + ". " + body.attr("data-cite-base")
+                + cite.attr("data-url") + "." + body.attr("data-cite-source");
         assertEquals("Li Hua and Ann Smith (eds.). Test edition (测试版). 2025-01-15, turn 5. "
                 + "https://example.github.io/mini/sections/part-one.html#next-model. "
                 + "Chinese text: 测试作者, 2024-06-03, http://example.com/article.", text);
