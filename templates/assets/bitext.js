@@ -351,9 +351,11 @@
      The citation is made as cite.html gives it: the edition's part (on <body>), the turn's number, its permalink. */
   function initCite() {
     var body = doc.body, base = body.getAttribute('data-cite-base') || '';
-    all('a.cite-link[data-turn]').forEach(function (link) {
-      var text = body.getAttribute('data-cite-lead') + ', turn ' + link.getAttribute('data-turn') + '. '
-          + base + link.getAttribute('data-url') + '.' + body.getAttribute('data-cite-source');
+    all('.turn a.cite-link').forEach(function (link) {
+      var turn = link.closest('.turn'), permalink = turn.querySelector('.permalink').getAttribute('href');
+      var url = permalink.charAt(0) === '#' ? body.getAttribute('data-path') + permalink : permalink.replace(/^(\.\.\/)+/, '');
+      var text = body.getAttribute('data-cite-lead') + ', turn ' + turn.querySelector('.turn-number').textContent.replace(/\D/g, '')
+          + '. ' + base + url + '.' + body.getAttribute('data-cite-source');
       var button = el('button', 'cite-button');
       button.type = 'button';
       while (link.firstChild) { button.appendChild(link.firstChild); }
