@@ -347,7 +347,54 @@
     if (tipFor) { hideTip(); } else if (openNote) { closeNote(true); }
   }
 
+  /* Cite: the link to the turn's entry on cite.html becomes a button that shows the citation and copies it.
+     The citation is made as cite.html gives it: the edition's part (on <body>), the turn's number, its permalink. */
+  function initCite() {
+    var body = doc.body, base = body.getAttribute('data-cite-base') || '';
+    all('.turn a.cite-link').forEach(function (link) {
+      var turn = link.closest('.turn'), permalink = turn.querySelector('.permalink').getAttribute('href');
+      var url = permalink.charAt(0) === '#' ? body.getAttribute('data-path') + permalink : permalink.replace(/^(\.\.\/)+/, '');
+      var text = body.getAttribute('data-cite-lead') + ', turn ' + turn.querySelector('.turn-number').textContent.replace(/\D/g, '')
+          + '. ' + base + url + '.' + body.getAttribute('data-cite-source');
+      var button = el('button', 'cite-button');
+      button.type = 'button';
+      while (link.firstChild) { button.appendChild(link.firstChild); }
+      button.setAttribute('aria-expanded', 'false');
+      link.replaceWith(button);
+      var box = null;
+      button.addEventListener('click', function () {
+        if (box) {
+          box.remove();
+          box = null;
+          button.setAttribute('aria-expanded', 'false');
+          return;
+        }
+        box = el('div', 'cite-box');
+        box.appendChild(el('p', 'cite-text', text)).lang = 'en';
+        var status = el('p', 'cite-status');
+        status.setAttribute('role', 'status');
+        box.appendChild(status);
+        var head = button.closest('.turn-head') || button;
+        head.after(box);
+        button.setAttribute('aria-expanded', 'true');
+        copy(text, status);
+      });
+    });
+  }
+
+  function copy(text, status) {
+    function done(ok) {
+      status.textContent = ok ? 'Citation copied. \u5f15\u7528\u5df2\u590d\u5236\u3002' : 'Select the citation to copy it.';
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+    } else {
+      done(false);
+    }
+  }
+
   function init() {
+    initCite();
     initReading();
     initFilter();
     initEnglishNotes();

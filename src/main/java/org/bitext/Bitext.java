@@ -180,8 +180,8 @@ public final class Bitext {
         }
         EditionMeta m = e.meta();
         return new Edition(new EditionMeta(m.title(), baseUrl, m.description(), m.endBefore(), m.endBeforePosition(),
-                m.introduction(), m.position()), e.source(), e.sourceSha256(), e.speakers(), e.sections(), e.notes(),
-                e.glossary(), e.topics());
+                m.introduction(), m.editors(), m.published(), m.recording(), m.position()), e.source(), e.sourceSha256(),
+                e.speakers(), e.sections(), e.notes(), e.glossary(), e.topics(), e.revisions());
     }
 
     /** How the staging folder of a good build takes the output folder's place. */

@@ -20,12 +20,12 @@ public final class Theme {
     public static final String LABEL = "(built-in theme)";
     /** Every file of the theme, by path relative to the templates folder (ThemeTest keeps it in step). */
     public static final List<String> FILES = List.of(
-            "404.ftlh", "edition.json.ftl", "glossary.ftlh", "index.ftlh", "layout.ftlh", "macros.ftlh", "notes.ftlh",
-            "robots.txt.ftl", "section.ftlh", "sitemap.xml.ftlx", "speaker.ftlh", "topic.ftlh", "topics.ftlh",
-            "transcript.ftlh", "assets/bitext.css", "assets/bitext.js", "assets/favicon.svg",
-            "epub/container.xml.ftlx", "epub/glossary.xhtml.ftlx", "epub/macros.ftlx", "epub/names.xhtml.ftlx",
-            "epub/nav.xhtml.ftlx", "epub/package.opf.ftlx", "epub/section.xhtml.ftlx", "epub/style.css.ftl",
-            "epub/title.xhtml.ftlx");
+            "404.ftlh", "cite.ftlh", "edition.json.ftl", "glossary.ftlh", "index.ftlh", "layout.ftlh", "macros.ftlh",
+            "names.ftlh", "notes.ftlh", "revisions.ftlh", "robots.txt.ftl", "section.ftlh", "sitemap.xml.ftlx",
+            "speaker.ftlh", "topic.ftlh", "topics.ftlh", "transcript.ftlh", "assets/bitext.css", "assets/bitext.js",
+            "assets/favicon.svg", "epub/container.xml.ftlx", "epub/glossary.xhtml.ftlx", "epub/macros.ftlx",
+            "epub/names.xhtml.ftlx", "epub/nav.xhtml.ftlx", "epub/package.opf.ftlx", "epub/section.xhtml.ftlx",
+            "epub/style.css.ftl", "epub/title.xhtml.ftlx");
 
     private static volatile Map<String, byte[]> files;
 

@@ -10,5 +10,5 @@ import org.bitext.text.Bilingual;
  * by turn id (1…N in reading order, splits counted).
  */
 public record EpubBook(String identifier, String modified, Bilingual introduction, List<EpubPart> toc,
-        Map<String, Integer> numbers, List<TermView> glossary, List<NameGroup> names) implements PageView {
+        Map<String, Integer> numbers, List<TermView> glossary, List<EpubNameGroup> names) implements PageView {
 }

@@ -139,8 +139,8 @@ public final class EpubViews {
     }
 
     /** Person, organisation, product and event notes, by kind, each kind in the order the names first occur. */
-    private static List<NameGroup> names(List<NoteView> notes, List<TurnView> turns, Map<String, Integer> numbers) {
-        List<NameGroup> groups = new ArrayList<>();
+    private static List<EpubNameGroup> names(List<NoteView> notes, List<TurnView> turns, Map<String, Integer> numbers) {
+        List<EpubNameGroup> groups = new ArrayList<>();
         for (NoteKind kind : NoteKind.values()) {
             if (!NAME_KINDS.contains(kind.id())) {
                 continue;
@@ -157,7 +157,7 @@ public final class EpubViews {
             }
             names.sort(Comparator.comparingInt(v -> v.turns().isEmpty() ? 0 : numbers.get(v.turns().get(0).id())));
             if (!names.isEmpty()) {
-                groups.add(new NameGroup(kind.id(), List.copyOf(names)));
+                groups.add(new EpubNameGroup(kind.id(), List.copyOf(names)));
             }
         }
         return List.copyOf(groups);

@@ -18,12 +18,12 @@ class StatusCommandTest {
         Run r = TestSupport.cli("status", "--content", TestSupport.MINI.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
-        assertTrue(out.startsWith("Test edition: 3 sections, 7 turns (7 glossed, 0 to do), 3 notes, 2 glossary terms, 2 topics\n"), out);
+        assertTrue(out.startsWith("Test edition: 3 sections, 7 turns (7 glossed, 0 to do), 4 notes, 2 glossary terms, 2 topics\n"), out);
         assertTrue(out.contains("introduction  在日内瓦的AI for Good峰会上的对话 / A conversation in Geneva\n"
                 + "  1 turn: 1 glossed, 0 to do; 1 note; 1 term; no interview turn\n"), out);
         assertTrue(out.contains("remarks  对话整理 / The conversation  (part title)\n"), out);
         assertTrue(out.contains("part-one  第一部分 / Part one\n"
-                + "  5 turns: 5 glossed, 0 to do; 2 notes; 2 terms; 5 of 5 interview turns in a topic\n"), out);
+                + "  5 turns: 5 glossed, 0 to do; 3 notes; 2 terms; 5 of 5 interview turns in a topic\n"), out);
         assertTrue(out.contains("  1 turn: 1 glossed, 0 to do; 0 notes; 1 term; 1 of 1 interview turn in a topic\n"), out);
         assertFalse(out.contains(" 1 turns") || out.contains(" 1 notes") || out.contains(" 1 terms"), out);
     }
@@ -33,7 +33,7 @@ class StatusCommandTest {
         String out = TestSupport.cli("status", "--content", TestSupport.MINI.toString()).out();
         String list = out.substring(out.indexOf("Turns, with the speaker"));
         assertEquals(8, list.split("\n").length, list); // the heading and seven turns
-        assertTrue(list.contains("edition.yaml:19    narrator     glossed 在日内瓦举行的AI for Good"), list);
+        assertTrue(list.contains("edition.yaml:22    narrator     glossed 在日内瓦举行的AI for Good"), list);
         assertTrue(list.contains("altman       glossed 关键在于高质量的数据。"), list);
         // the split gives the question back to the host, and says whose it was in the source
         assertTrue(list.contains("host*        glossed 那么下一代模型会怎样？  (source: altman)"), list);
