@@ -47,14 +47,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class EditorialReader {
     private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+(?=\\r?$)", Pattern.MULTILINE);
-    private static final Set<String> TOP = Set.of("edition", "speakers", "sections", "turns", "notes", "glossary", "topics");
-    private static final Set<String> EDITION = Set.of("title", "base_url", "description", "source", "introduction");
+    private static final Set<String> TOP = Set.of("edition", "speakers", "sections", "turns", "notes", "glossary", "topics", "revisions");
+    private static final Set<String> EDITION = Set.of("title", "base_url", "description", "source", "introduction", "editors",
+            "published", "recording");
     private static final Set<String> SOURCE = Set.of("end_before");
+    private static final Set<String> RECORDING = Set.of("url", "title");
+    private static final Set<String> REVISION = Set.of("date", "summary");
+    private static final Set<String> NOTE_SOURCE = Set.of("title", "author", "publisher", "date", "url");
     private static final Set<String> SPEAKER = Set.of("zh", "en", "labels", "before_first_label", "about");
     private static final Set<String> SECTION = Set.of("at", "id", "en");
-    private static final Set<String> TURN = Set.of("at", "id", "en", "speaker", "reason", "split", "topics");
-    private static final Set<String> SPLIT = Set.of("at", "id", "en", "speaker", "reason", "topics");
-    private static final Set<String> NOTE = Set.of("id", "at", "prefix", "suffix", "kind", "text");
+    private static final Set<String> TURN = Set.of("at", "id", "en", "speaker", "reason", "split", "topics", "time");
+    private static final Set<String> SPLIT = Set.of("at", "id", "en", "speaker", "reason", "topics", "time");
+    private static final Set<String> NOTE = Set.of("id", "at", "prefix", "suffix", "kind", "text", "sources");
     private static final Set<String> GLOSS = Set.of("zh", "pinyin", "en", "note");
     private static final Set<String> TOPIC = Set.of("zh", "en", "description", "turns");
 
@@ -246,8 +250,15 @@ public final class EditorialReader {
         if (topicsNode != null) {
             forEachEntry(file, diags, "topics", topicsNode, topicReader(file, topics));
         }
+        List<RevisionDef> revisions = revisions(file, top, diags);
+        if (meta != null && meta.recording() == null) {
+            for (TurnDef t : turns) {
+                timeWithoutRecording(t.time(), diags);
+                t.splits().forEach(sp -> timeWithoutRecording(sp.time(), diags));
+            }
+        }
         return new EditorialLayer(file, meta, speakers, List.copyOf(sections), List.copyOf(turns), List.copyOf(notes),
-                List.copyOf(glossary), List.copyOf(topics));
+                List.copyOf(glossary), List.copyOf(topics), revisions);
     }
 
     /** The items of the list under {@code key}, each read by {@code read} (those it cannot read left out). */
@@ -277,7 +288,8 @@ public final class EditorialReader {
             MappingReader sr = MappingReader.of(file, diags, "a split entry", s, SPLIT);
             if (sr != null) {
                 splits.add(new SplitDef(quote(sr, "at"), sr.slug("id", false), speakerRef(sr, true, speakers, diags),
-                        sr.string("reason", true), sr.string("en", false), sr.stringList("topics"), sr.position()));
+                        sr.string("reason", true), sr.string("en", false), sr.stringList("topics"), sr.time("time"),
+                        sr.position()));
             }
         }
         String speaker = speakerRef(r, false, speakers, diags);
@@ -286,7 +298,7 @@ public final class EditorialReader {
             diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
         }
         return new TurnDef(quote(r, "at"), r.slug("id", false), r.string("en", false), speaker, reason,
-                List.copyOf(splits), r.stringList("topics"), r.position());
+                List.copyOf(splits), r.stringList("topics"), r.time("time"), r.position());
     }
 
     private static NoteDef note(String file, Node n, Diagnostics diags) {
@@ -298,7 +310,63 @@ public final class EditorialReader {
         if (at != null) {
             at = new Quote(at.exact(), r.string("prefix", false), r.string("suffix", false), at.position());
         }
-        return new NoteDef(r.slug("id", true), at, kind(r, diags), r.string("text", true), r.position());
+        List<SourceDef> sources = new ArrayList<>();
+        for (Node s : r.list("sources")) {
+            SourceDef source = source(file, s, diags);
+            if (source != null) {
+                sources.add(source);
+            }
+        }
+        return new NoteDef(r.slug("id", true), at, kind(r, diags), r.string("text", true), List.copyOf(sources),
+                r.position());
+    }
+
+    private static SourceDef source(String file, Node n, Diagnostics diags) {
+        MappingReader r = MappingReader.of(file, diags, "a source", n, NOTE_SOURCE);
+        if (r == null) {
+            return null;
+        }
+        String author = r.string("author", false);
+        String publisher = r.string("publisher", false);
+        if ((author == null || author.isBlank()) && (publisher == null || publisher.isBlank())) {
+            diags.error(r.position(), "a source needs an 'author' or a 'publisher' (or both)");
+        }
+        return new SourceDef(r.string("title", true), blankToNull(author), blankToNull(publisher),
+                r.date("date", true, true), r.url("url", false), r.position());
+    }
+
+    /** The revision history, oldest first as the file must list it. */
+    private static List<RevisionDef> revisions(String file, MappingReader top, Diagnostics diags) {
+        List<RevisionDef> out = new ArrayList<>();
+        RevisionDef previous = null;
+        for (Node n : top.list("revisions")) {
+            MappingReader r = MappingReader.of(file, diags, "a revision", n, REVISION);
+            if (r == null) {
+                continue;
+            }
+            String date = r.date("date", true, false);
+            if (date != null && previous != null && date.compareTo(previous.date()) < 0) {
+                diags.error(r.positionOf("date"), "revision dated " + date + " comes after one dated " + previous.date()
+                        + " (line " + previous.position().line() + "); list revisions oldest first");
+            }
+            RevisionDef rev = new RevisionDef(date, r.bilingual("summary", true, true), r.positionOf("date"));
+            if (date != null) {
+                previous = rev;
+            }
+            out.add(rev);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void timeWithoutRecording(Timestamp time, Diagnostics diags) {
+        if (time != null) {
+            diags.error(time.position(), "a 'time' points into the recording, but 'edition' has no 'recording'",
+                    "add recording: {url: …, title: …} under 'edition'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static GlossaryEntry glossaryEntry(String file, Node n, Diagnostics diags) {
@@ -353,8 +421,21 @@ public final class EditorialReader {
         } else if (baseUrl != null && !baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }
+        List<String> editors = r.stringList("editors").stream().map(Quote::exact).map(String::trim).toList();
         return new EditionMeta(r.bilingual("title", true, true), baseUrl, r.bilingual("description", false, false),
-                endBefore, endPos, r.bilingual("introduction", false, false), r.position());
+                endBefore, endPos, r.bilingual("introduction", false, false), editors, r.date("published", false, false),
+                recording(file, r, diags), r.position());
+    }
+
+    private static Recording recording(String file, MappingReader edition, Diagnostics diags) {
+        Node n = edition.raw("recording");
+        MappingReader r = n == null ? null : MappingReader.of(file, diags, "'recording'", n, RECORDING);
+        if (r == null) {
+            return null;
+        }
+        String url = r.url("url", true);
+        String title = r.string("title", true);
+        return url == null || title == null ? null : new Recording(url, title);
     }
 
     /**

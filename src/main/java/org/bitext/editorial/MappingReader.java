@@ -1,10 +1,17 @@
 package org.bitext.editorial;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.input.Limits;
@@ -25,6 +32,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * goes on so that one run reports everything.
  */
 final class MappingReader {
+    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern PARTIAL_DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+    private static final Pattern TIME = Pattern.compile("(?:(\\d{1,2}):)?([0-5]?\\d):([0-5]\\d)");
     private final String file;
     private final Diagnostics diags;
     private final String what;
@@ -170,6 +180,77 @@ final class MappingReader {
             return null;
         }
         return new Bilingual(r.string("zh", bothRequired), r.string("en", bothRequired));
+    }
+
+    /**
+     * A date: "YYYY-MM-DD", or (when {@code partial}) also "YYYY" or "YYYY-MM"; a day that is not in
+     * the calendar is refused too. Null when absent or refused (with an error at the value).
+     */
+    String date(String key, boolean required, boolean partial) {
+        String s = string(key, required);
+        if (s == null) {
+            return null;
+        }
+        String d = s.trim();
+        Matcher m = (partial ? PARTIAL_DATE : DAY).matcher(d);
+        boolean valid = m.matches();
+        try {
+            if (valid && m.group(3) != null) {
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } else if (valid && m.group(2) != null) {
+                YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        } catch (DateTimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " must be a date "
+                    + (partial ? "YYYY, YYYY-MM or YYYY-MM-DD" : "YYYY-MM-DD") + " that is in the calendar, found '"
+                    + Texts.clip(s, 40) + "'");
+            return null;
+        }
+        return d;
+    }
+
+    /** An absolute http(s) URL (syntax and scheme only; nothing is fetched); null when absent or refused. */
+    String url(String key, boolean required) {
+        String s = string(key, required);
+        if (s == null) {
+            return null;
+        }
+        String u = s.trim();
+        URI uri = null;
+        try {
+            uri = u.matches("(?i)https?://[^\\s/?#]+[^\\s]*") ? new URI(u) : null;
+        } catch (URISyntaxException e) {
+            // not a URL: said below
+        }
+        if (uri == null || uri.getHost() == null) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " must be an absolute http or https URL, found '"
+                    + Texts.clip(s, 60) + "'");
+            return null;
+        }
+        if (uri.getRawUserInfo() != null) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " must not hold a user name or password");
+            return null;
+        }
+        return u;
+    }
+
+    /** A moment of the recording, "hh:mm:ss" or "mm:ss"; null when absent or refused. */
+    Timestamp time(String key) {
+        String s = string(key, false);
+        if (s == null) {
+            return null;
+        }
+        Matcher m = TIME.matcher(s.trim());
+        if (!m.matches()) {
+            diags.error(positionOf(key), "'" + key + "' in " + what + " must be a time hh:mm:ss or mm:ss, found '"
+                    + Texts.clip(s, 40) + "'");
+            return null;
+        }
+        int hours = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        return new Timestamp(hours * 3600 + Integer.parseInt(m.group(2)) * 60 + Integer.parseInt(m.group(3)), positionOf(key));
     }
 
     /** The items of a list value; empty when absent or not a list (with an error). */
