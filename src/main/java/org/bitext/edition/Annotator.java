@@ -39,9 +39,10 @@ public final class Annotator {
         Glossary.Result glossary = Glossary.run(c, pieces.ordered());
         Completeness.check(c, pieces.ordered(), attributed.speakers(), topics);
         PageIds.check(c, reserved, sections, pieces);
+        Times.check(c, pieces.ordered());
         return new Edition(c.layer().edition(), c.transcript().meta(), c.transcript().sha256(),
                 List.copyOf(attributed.speakers().values()), sections(pieces, sections, notes, topics, glossary),
-                notes.notes(), glossary.terms(), topics.topics());
+                notes.notes(), glossary.terms(), topics.topics(), c.layer().revisions());
     }
 
     private List<Section> sections(Pieces pieces, List<SectionIds.Name> names, Notes.Result notes, Topics.Result topics,
@@ -51,7 +52,7 @@ public final class Annotator {
         raw.forEach(s -> turns.add(new ArrayList<>()));
         for (Piece p : pieces.ordered()) {
             int s = p.para().section();
-            turns.get(s).add(new Turn(p.id(), names.get(s).id(), p.speaker(), p.para().sourceSpeaker(), p.text(), p.en(),
+            turns.get(s).add(new Turn(p.id(), p.order() + 1, p.time(), names.get(s).id(), p.speaker(), p.para().sourceSpeaker(), p.text(), p.en(),
                     p.intervention() == null ? List.of() : List.of(p.intervention()), glossary.marks().get(p.order()),
                     List.copyOf(notes.marks().get(p.order())), topics.ofTurn().get(p.order()), p.position()));
         }

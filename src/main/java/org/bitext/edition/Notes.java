@@ -59,7 +59,7 @@ final class Notes {
                 }
                 String section = sections.get(heading.section()).id();
                 onHeadings.computeIfAbsent(section, k -> new ArrayList<>()).add(d.id());
-                out.put(d.id(), new Note(d.id(), d.kind(), quote, section, null, d.text(), d.position()));
+                out.put(d.id(), new Note(d.id(), d.kind(), quote, section, null, d.text(), d.sources(), d.position()));
             } else if (h instanceof QuoteIndex.InParagraph in) {
                 int end = in.start() + quote.length();
                 Piece owner = pieces.owner(in.para(), in.start(), end);
@@ -70,7 +70,7 @@ final class Notes {
                 }
                 marks.get(owner.order()).add(new Mark(in.start() - owner.start(), end - owner.start(), d.id()));
                 out.put(d.id(), new Note(d.id(), d.kind(), quote, sections.get(in.para().section()).id(), owner.id(),
-                        d.text(), d.position()));
+                        d.text(), d.sources(), d.position()));
             }
         }
         for (List<Mark> list : marks) {

@@ -24,7 +24,7 @@ final class Splits {
         String text = p.text();
         if (d == null) {
             return List.of(new Piece(-1, p, 0, text.length(), null, p.sourceSpeaker(), null, null,
-                    p.paragraph().position(), List.of()));
+                    p.paragraph().position(), List.of(), null));
         }
         List<Cut> cuts = cuts(c.diags(), text, d);
         List<Piece> out = new ArrayList<>();
@@ -59,7 +59,7 @@ final class Splits {
                 intervention = new Intervention(Intervention.Kind.REATTRIBUTED, p.sourceSpeaker(), d.reason());
             }
         }
-        return new Piece(-1, p, s, e, d.id(), speaker, d.en(), intervention, d.position(), d.topics());
+        return new Piece(-1, p, s, e, d.id(), speaker, d.en(), intervention, d.position(), d.topics(), d.time());
     }
 
     /** A turn split off the paragraph. */
@@ -70,7 +70,7 @@ final class Splits {
             speaker = p.sourceSpeaker();
         }
         return new Piece(-1, p, s, e, sd.id(), speaker, sd.en(),
-                new Intervention(Intervention.Kind.SPLIT, p.sourceSpeaker(), sd.reason()), sd.position(), sd.topics());
+                new Intervention(Intervention.Kind.SPLIT, p.sourceSpeaker(), sd.reason()), sd.position(), sd.topics(), sd.time());
     }
 
     /** The entry's split phrases that can be cut at, in order; each one that cannot is reported. */

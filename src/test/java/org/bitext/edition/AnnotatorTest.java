@@ -89,7 +89,7 @@ class AnnotatorTest {
         Path c = TestSupport.copyMini(tmp.resolve("c"));
         TestSupport.replaceIn(c.resolve("edition.yaml"), "at: AI for Good全球峰会", "at: AI for Good全球会议");
         String errors = errorsOf(c);
-        assertTrue(errors.contains("edition.yaml:44:9: note quote \"AI for Good全球会议\" matches nothing in"), errors);
+        assertTrue(errors.contains("edition.yaml:52:9: note quote \"AI for Good全球会议\" matches nothing in"), errors);
         assertTrue(errors.contains("nearest text: \"…日内瓦举行的AI for Good全球峰会上，Sa…\""), errors);
     }
 
