@@ -7,6 +7,8 @@ ${pad}  "zh": ${(b.zh?c)!"null"},
 ${pad}  "en": ${(b.en?c)!"null"}
 ${pad}}</#macro>
 <#macro ids list>[<#list list as x>${x?c}<#sep>, </#list>]</#macro>
+<#macro names list>[<#list list as x>{"literal": ${x?c}}<#sep>, </#list>]</#macro>
+<#macro dateParts parts>{"date-parts": [[<#list parts as p>${p?c}<#sep>, </#list>]]}</#macro>
 {
   "title": <@bi site.title "  "/>,
   "source": {
@@ -16,6 +18,30 @@ ${pad}}</#macro>
     "sha256": ${(site.source.sha256?c)!"null"}
   },
   "base_url": ${(site.baseUrl?c)!"null"},
+  "citation": {
+    "text": ${page.citation.text?c},
+    "bibtex": ${page.citation.bibtex?c},
+    "csl": {
+      "id": ${page.citation.id?c},
+      "type": "webpage",
+      "title": ${(page.citation.title?c)!"null"},
+      "editor": <@names page.citation.editors/><#if page.citation.issued?has_content>,
+      "issued": <@dateParts page.citation.issued/></#if><#if page.citation.url??>,
+      "URL": ${page.citation.url?c}</#if><#if page.citation.originalAuthors?has_content>,
+      "original-author": <@names page.citation.originalAuthors/></#if><#if page.citation.originalDate?has_content>,
+      "original-date": <@dateParts page.citation.originalDate/></#if><#if page.citation.originalUrl??>,
+      "note": ${page.citation.originalUrl?c}</#if>,
+      "language": "zh-Hans, en"
+    }
+  },
+  "revisions": <#list page.revisions>[
+<#items as r>
+    {
+      "date": ${r.date?c},
+      "summary": <@bi r.summary "      "/>
+    }<#sep>,</#sep>
+</#items>
+  ]<#else>[]</#list>,
   "speakers": <#list page.speakers>[
 <#items as sp>
     {
@@ -36,6 +62,8 @@ ${pad}}</#macro>
 <#items as t>
         {
           "id": ${(t.id?c)!"null"},
+          "number": ${t.number?c},
+          "time": ${(t.time.text?c)!"null"},
           "speaker": ${(t.speaker.id?c)!"null"},
           "zh": ${(t.zh?c)!"null"},
           "en": ${(t.en?c)!"null"},
@@ -60,7 +88,10 @@ ${pad}}</#macro>
       "turn": ${(n.turn?c)!"null"},
       "section": ${(n.section.id?c)!"null"},
       "quote": ${(n.quote?c)!"null"},
-      "text": ${(n.markdown?c)!"null"}
+      "text": ${(n.markdown?c)!"null"},
+      "sources": <#list n.sources>[<#items as w>
+        {"title": ${w.title?c}, "author": ${(w.author?c)!"null"}, "publisher": ${(w.publisher?c)!"null"}, "date": ${w.date?c}, "url": ${(w.url?c)!"null"}}<#sep>,</#sep></#items>
+      ]<#else>[]</#list>
     }<#sep>,</#sep>
 </#items>
   ]<#else>[]</#list>,

@@ -342,7 +342,49 @@
     if (tipFor) { hideTip(); } else if (openNote) { closeNote(true); }
   }
 
+  /* Cite: the link to the turn's entry on cite.html becomes a button that shows the citation and copies it. */
+  function initCite() {
+    all('a.cite-link[data-cite]').forEach(function (link) {
+      var text = link.getAttribute('data-cite');
+      var button = el('button', 'cite-button');
+      button.type = 'button';
+      while (link.firstChild) { button.appendChild(link.firstChild); }
+      button.setAttribute('aria-expanded', 'false');
+      link.replaceWith(button);
+      var box = null;
+      button.addEventListener('click', function () {
+        if (box) {
+          box.remove();
+          box = null;
+          button.setAttribute('aria-expanded', 'false');
+          return;
+        }
+        box = el('div', 'cite-box');
+        box.appendChild(el('p', 'cite-text', text)).lang = 'en';
+        var status = el('p', 'cite-status');
+        status.setAttribute('role', 'status');
+        box.appendChild(status);
+        var head = button.closest('.turn-head') || button;
+        head.after(box);
+        button.setAttribute('aria-expanded', 'true');
+        copy(text, status);
+      });
+    });
+  }
+
+  function copy(text, status) {
+    function done(ok) {
+      status.textContent = ok ? 'Citation copied. \u5f15\u7528\u5df2\u590d\u5236\u3002' : 'Select the citation to copy it.';
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+    } else {
+      done(false);
+    }
+  }
+
   function init() {
+    initCite();
     initReading();
     initFilter();
     initEnglishNotes();

@@ -16,6 +16,7 @@ import org.bitext.editorial.TopicDef;
 final class PageIds {
     /** The ids the templates and their script give elements (PageIdsTest keeps this list in step with them). */
     static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "intro-h", "toc-h", "speakers-h", "interventions",
+            "cite-edition", "cite-turns",
             "term-tip");
 
     /** The ids a note gives the page its section is on: its list item, its marker, the script's popover. */

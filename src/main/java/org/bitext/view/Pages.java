@@ -23,6 +23,9 @@ public final class Pages {
     public static final String GLOSSARY = "glossary.html";
     public static final String NOTES = "notes.html";
     public static final String NOT_FOUND = "404.html";
+    public static final String CITE = "cite.html";
+    public static final String REVISIONS = "revisions.html";
+    public static final String NAMES = "names.html";
 
     /** The prefix that leads from a page back to the site's root ("" or "../"). */
     public static String root(String page) {

@@ -2,6 +2,7 @@ package org.bitext.view;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.bitext.edition.Topic;
 import org.bitext.edition.Turn;
 import org.bitext.text.Bilingual;
 import org.bitext.editorial.NoteKind;
+import org.bitext.editorial.Recording;
+import org.bitext.editorial.RevisionDef;
+import org.bitext.editorial.SourceDef;
+import org.bitext.editorial.Timestamp;
 
 /**
  * Builds the view of an {@link Edition} once: every record is made complete, in reading order, and
@@ -39,14 +44,19 @@ public final class SiteViews {
     private final Map<String, TurnView> turns = new LinkedHashMap<>();
     private final List<SectionView> sections = new ArrayList<>();
     private final List<Page> pages = new ArrayList<>();
+    private final Citations citations;
 
     private SiteViews(Edition edition, MarkdownHtml markdown) {
         this.edition = edition;
         this.markdown = markdown;
         var meta = edition.meta();
         var source = edition.source();
+        List<RevisionDef> revisions = edition.revisions();
+        String lastRevised = revisions.isEmpty() ? meta.published() : revisions.get(revisions.size() - 1).date();
         site = new SiteView(or(meta.title()), meta.description(), meta.baseUrl(),
-                new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()));
+                new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()),
+                lastRevised);
+        citations = new Citations(edition);
         for (Speaker s : edition.speakers()) {
             speakerRefs.put(s.id(), new SpeakerRef(s.id(), or(s.name()), Pages.speaker(s.id())));
         }
@@ -106,6 +116,10 @@ public final class SiteViews {
                     turns.values().stream().filter(t -> t.speaker() != null && t.speaker().id().equals(s.id())).toList()));
         }
         add(Pages.NOT_FOUND, "404.ftlh", new NotFoundPage(basePath(site.baseUrl())));
+        add(Pages.CITE, "cite.ftlh", new CitePage(citations.edition(), List.copyOf(turns.values())));
+        List<RevisionView> revisions = edition.revisions().stream().map(r -> new RevisionView(r.date(), r.summary())).toList();
+        add(Pages.REVISIONS, "revisions.ftlh", new RevisionsPage(edition.meta().published(), newestFirst(revisions)));
+        add(Pages.NAMES, "names.ftlh", new NamesPage(names()));
 
         List<NoteView> allNotes = new ArrayList<>();
         for (Note n : edition.notes().values()) {
@@ -115,7 +129,8 @@ public final class SiteViews {
             }
             allNotes.add(v);
         }
-        add("edition.json", "edition.json.ftl", new EditionData(speakers, List.copyOf(sections), allNotes, topics, glossary));
+        add("edition.json", "edition.json.ftl", new EditionData(speakers, List.copyOf(sections), allNotes, topics, glossary,
+                citations.edition(), revisions));
         if (site.baseUrl() != null) {
             SitemapPage sitemap = new SitemapPage(List.copyOf(new TreeSet<>(pages.stream().map(Page::path)
                     .filter(p -> p.endsWith(".html") && !p.equals(Pages.NOT_FOUND)).toList())));
@@ -202,7 +217,9 @@ public final class SiteViews {
                     iv.sourceSpeaker() != null && !iv.sourceSpeaker().equals(t.speaker()),
                     speakerRefs.get(iv.sourceSpeaker()), iv.reason(), markdown.inline(iv.reason()));
         }
-        return new TurnView(t.id(), Pages.section(section.id()) + "#" + t.id(), section, speakerRefs.get(t.speaker()),
+        String url = Pages.section(section.id()) + "#" + t.id();
+        return new TurnView(t.id(), t.number(), url, time(t.time()), citations.turn(t.number(), url),
+                Pages.CITE + "#cite-" + t.id(), section, speakerRefs.get(t.speaker()),
                 t.zh(), t.en(), t.pending(), continues, pieces(t, turnNotes), List.copyOf(turnNotes.values()),
                 t.topics().stream().map(topicRefs::get).toList(), intervention);
     }
@@ -253,8 +270,65 @@ public final class SiteViews {
     /** The view of a note, made where it is first met (its number counts within the section). */
     private NoteView note(Note n, int number, SectionRef s) {
         return notes.computeIfAbsent(n.id(), id -> new NoteView(id, number, n.kind().id(), n.quote(), n.markdown(),
-                markdown.block(n.markdown()), n.turn(), s, Pages.section(s.id()) + "#note-" + id,
+                markdown.block(n.markdown()), n.turn(), n.sources().stream().map(SiteViews::work).toList(), s, Pages.section(s.id()) + "#note-" + id,
                 Pages.section(s.id()) + "#" + (n.turn() != null ? n.turn() : "top")));
+    }
+
+    private static WorkView work(SourceDef d) {
+        return new WorkView(d.title(), d.author(), d.publisher(), d.date(), d.url());
+    }
+
+    /**
+     * The link to a moment of the recording: YouTube takes a {@code t=} parameter in seconds, any other
+     * address a media fragment ({@code #t=}), which players of audio and video files understand.
+     */
+    private TimeView time(Timestamp t) {
+        Recording r = edition.meta().recording();
+        if (t == null || r == null) {
+            return null;
+        }
+        String url = r.url();
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        String link;
+        if (host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com")) {
+            String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
+            link = withoutFragment + (withoutFragment.contains("?") ? "&" : "?") + "t=" + t.seconds();
+        } else {
+            link = (url.contains("#") ? url.substring(0, url.indexOf('#')) : url) + "#t=" + t.seconds();
+        }
+        return new TimeView(t.text(), t.seconds(), link);
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> out = new ArrayList<>(oldestFirst);
+        Collections.reverse(out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * The index of names: the notes about people, organisations, products and events, each with every
+     * turn whose Chinese holds the phrase the note quotes (not only the turn it is anchored on).
+     */
+    private List<NameGroup> names() {
+        List<NameGroup> out = new ArrayList<>();
+        for (NoteKind k : List.of(NoteKind.PERSON, NoteKind.ORGANISATION, NoteKind.PRODUCT, NoteKind.EVENT)) {
+            List<NameEntry> entries = new ArrayList<>();
+            for (NoteView n : notes.values()) {
+                if (!n.kind().equals(k.id())) {
+                    continue;
+                }
+                List<TurnRef> at = turns.values().stream().filter(t -> t.zh().contains(n.quote()) || t.id().equals(n.turn()))
+                        .map(t -> new TurnRef(t.id(), t.number(), t.section(), t.url())).toList();
+                entries.add(new NameEntry(n, at));
+            }
+            if (!entries.isEmpty()) {
+                // by the name as quoted, Latin letters without regard to case: the same order in any locale
+                entries.sort(Comparator.comparing((NameEntry e) -> e.note().quote().toLowerCase(Locale.ROOT))
+                        .thenComparing(e -> e.note().id()));
+                out.add(new NameGroup(k.id(), List.copyOf(entries)));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static NoteRef noteRef(NoteView n) {

@@ -49,8 +49,9 @@ class PageIdsTest {
         assertEquals(new TreeSet<>(PageIds.TEMPLATE_IDS), fixed);
         // An id made from another: if this changes, PageIds must learn the new kind of id.
         // ("": an editor's id itself; n- and kind-: only on the notes page, beside no editor's id;
-        // pop-: the script's popover, "pop-" and the note's list item id.)
-        assertEquals(Set.of("", "${headingId}-", "kind-", "n-", "note-", "pop-", "ref-"), prefixes);
+        // pop-: the script's popover, "pop-" and the note's list item id; cite-, name-, names-: only on the
+        // citation page and the index of names, beside no editor's id.)
+        assertEquals(Set.of("", "${headingId}-", "cite-", "kind-", "n-", "name-", "names-", "note-", "pop-", "ref-"), prefixes);
         assertEquals(List.of("note-", "ref-", "pop-note-"), PageIds.NOTE_PREFIXES);
         assertTrue(Files.readString(TestSupport.TEMPLATES.resolve("macros.ftlh"))
                 .contains("<#macro sectionNotes s headingId=\"" + PageIds.NOTES_HEADING.replace("-", "") + "\">"));
