@@ -144,11 +144,16 @@
     apply();
   }
 
+  /* A fragment as typed or pasted may be badly percent-encoded (#%E0%A4%A): then it is taken as it is. */
+  function decoded(id) {
+    try { return decodeURIComponent(id); } catch (e) { return id; }
+  }
+
   /* A permalink to a hidden turn (or to something inside one) expands its marker first. */
   function revealTarget() {
     var id = window.location.hash.slice(1);
     if (!id) { return; }
-    var target = doc.getElementById(decodeURIComponent(id));
+    var target = doc.getElementById(decoded(id));
     var turn = target && target.closest('.turn.filtered');
     if (turn && !turn.classList.contains('revealed') && revealers.has(turn)) {
       revealers.get(turn)();

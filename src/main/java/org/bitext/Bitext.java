@@ -14,13 +14,11 @@ import org.bitext.editorial.EditorialReader;
 import org.bitext.input.SourceFile;
 import org.bitext.input.SourceFiles;
 import org.bitext.render.Templates;
-import org.bitext.site.BuildSession;
 import org.bitext.output.CheckSink;
 import org.bitext.output.MemorySink;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.Publisher;
 import org.bitext.output.StaticFiles;
-import org.bitext.site.SiteRenderer;
 import org.bitext.text.Texts;
 import org.bitext.transcript.Transcript;
 import org.bitext.transcript.TranscriptReader;
@@ -56,11 +54,11 @@ public final class Bitext {
 
     /** Reads and annotates the content; throws with every error found. */
     public static Edition load(Path content, boolean strict, Diagnostics diags) throws BuildFailure {
-        return load(content, strict, diags, null);
+        return load(content, strict, diags, Incremental.NONE);
     }
 
-    /** The same, reusing what {@code session} (may be null) kept of the transcript when its bytes are the same. */
-    public static Edition load(Path content, boolean strict, Diagnostics diags, BuildSession session) throws BuildFailure {
+    /** The same, reusing what {@code session} kept of the transcript when its bytes are the same. */
+    public static Edition load(Path content, boolean strict, Diagnostics diags, Incremental session) throws BuildFailure {
         String folderProblem = SourceFiles.folderProblem(content, "content folder");
         if (folderProblem != null) {
             diags.error(Position.of(content.toString()), folderProblem,
@@ -80,12 +78,12 @@ public final class Bitext {
             byte[] transcriptBytes = transcriptSource.bytes();
             String end = layer != null && layer.edition() != null ? layer.edition().endBefore() : null;
             Position endAt = layer != null && layer.edition() != null ? layer.edition().endBeforePosition() : null;
-            transcript = session == null ? null : session.transcript(transcriptBytes, end, endAt);
+            transcript = session.transcript(transcriptBytes, end, endAt);
             if (transcript == null) {
                 int before = diags.all().size();
                 Transcript read = new TranscriptReader().read(transcriptFile.toString(), transcriptSource.text(), end, endAt, diags);
                 transcript = new Transcript(read.file(), read.meta(), read.sections(), Texts.sha256(transcriptBytes));
-                if (session != null && diags.all().size() == before) { // one with messages is read again, to give them again
+                if (diags.all().size() == before) { // one with messages is read again, to give them again
                     session.keepTranscript(transcriptBytes, end, endAt, transcript);
                 }
             }
@@ -149,28 +147,22 @@ public final class Bitext {
 
     /** Renders, checks and, only if all is well, replaces the output folder. */
     public static Result build(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
-                options.force());
-        Publisher.repair(out);
-        Templates templates = Templates.prepare(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
-        return publish(options, out, diags, edition, new SiteRenderer(templates, options.staticFolder(), diags),
-                Publisher::swap);
+        return build(options, diags, Incremental.NONE);
     }
 
     /**
      * Renders each file straight into a staging folder beside the output folder, checks the links and,
      * only if all is well, swaps the staging folder in; on any error the output folder is left as it
-     * was. {@code session} carries what may be reused from the session's previous builds.
+     * was. {@code session} carries what may be reused from earlier builds ({@code serve} keeps one).
      */
-    public static Result build(Options options, Diagnostics diags, BuildSession session) throws BuildFailure, IOException {
+    public static Result build(Options options, Diagnostics diags, Incremental session) throws BuildFailure, IOException {
         Path out = OutputFolder.check(options.out(), options.content(), options.templates(), options.staticFolder(),
                 options.force());
         Publisher.repair(out);
         session.begin();
+        Templates templates = session.templates(options.templates());
         Edition edition = load(options.content(), options.strict(), diags, session);
-        SiteRenderer renderer = new SiteRenderer(session.templates(options.templates()), options.staticFolder(), diags,
-                session.markdown(), session);
+        SiteRenderer renderer = new SiteRenderer(templates, options.staticFolder(), diags, session.markdown(), session);
         return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
     }
 

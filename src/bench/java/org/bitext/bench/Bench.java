@@ -15,9 +15,9 @@ import org.bitext.Bitext;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
-import org.bitext.site.BuildSession;
+import org.bitext.serve.BuildSession;
 import org.bitext.output.Publisher;
-import org.bitext.site.SiteRenderer;
+import org.bitext.SiteRenderer;
 
 /**
  * In-process measurements, run by {@code bench/run.sh} (never by {@code mvn verify}).

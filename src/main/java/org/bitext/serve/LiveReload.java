@@ -18,12 +18,24 @@ import java.util.concurrent.TimeUnit;
  * The preview's build state and its server-sent-event stream: every open page listens on
  * {@code /__bitext/events} and hears {@code reload} after a good rebuild and {@code errors} after a
  * failed one. A page that connects first gets {@code hello} with the current state.
+ *
+ * <p>A stream holds a server thread, so their number is capped; a closed page must give its place
+ * back promptly. The server cannot see a page close until it writes to it (the first write after the
+ * page has gone still succeeds, the next one fails), so: a stream ends itself after {@code reload}
+ * (the page is reloading and connects again), a comment line every {@link #KEEP_ALIVE_MILLIS} finds
+ * pages that went without a word, and a page that finds every place taken first makes the streams
+ * write twice in quick succession, which frees the places of pages that have gone at once.
  */
 final class LiveReload implements AutoCloseable {
     /** At most this many pages listen at once, so open tabs cannot tie up every server thread. */
     static final int MAX_CLIENTS = 32;
     private static final String CLOSE = "\u0000close";
-    private static final long KEEP_ALIVE_SECONDS = 15;
+    private static final String PROBE = "\u0000probe";
+    static final long KEEP_ALIVE_MILLIS = 2000;
+    /** How long a probed stream waits before its second write; loopback answers a write to a closed page in microseconds. */
+    private static final long PROBE_GAP_MILLIS = 25;
+    /** How long a page that found every place taken waits for the probes to free one. */
+    private static final long ROOM_WAIT_MILLIS = 250;
 
     /** What the overlay needs: which build is served, and the errors of the last attempt (empty if it was good). */
     record Status(String build, List<BuildError> errors) {
@@ -45,6 +57,11 @@ final class LiveReload implements AutoCloseable {
 
     Status status() {
         return status;
+    }
+
+    /** How many pages are listening. */
+    int listening() {
+        return clients.size();
     }
 
     void succeeded(String build) {
@@ -73,6 +90,9 @@ final class LiveReload implements AutoCloseable {
 
     /** Holds the exchange open and writes events until the page goes away or the server stops. */
     void stream(HttpExchange ex) throws IOException {
+        if (!closed && clients.size() >= MAX_CLIENTS) {
+            makeRoom();
+        }
         if (closed || clients.size() >= MAX_CLIENTS) {
             byte[] body = "too many preview pages are open\n".getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
@@ -91,14 +111,22 @@ final class LiveReload implements AutoCloseable {
         clients.add(queue);
         try (OutputStream os = ex.getResponseBody()) {
             write(os, "retry: 1000\n\n" + event("hello", status.json()));
+            long wait = KEEP_ALIVE_MILLIS;
             while (!closed) {
-                String next = queue.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+                String next = queue.poll(wait, TimeUnit.MILLISECONDS);
+                wait = KEEP_ALIVE_MILLIS;
                 if (next == null) {
                     write(os, ": keep-alive\n\n"); // also finds out when the page has gone
                 } else if (next.equals(CLOSE)) {
                     break;
+                } else if (next.equals(PROBE)) {
+                    write(os, ": still there?\n\n");
+                    wait = PROBE_GAP_MILLIS; // the next write fails if the page has gone
                 } else {
                     write(os, next);
+                    if (next.startsWith("event: reload\n")) {
+                        break; // the page reloads and connects again: give its place back now
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -108,6 +136,20 @@ final class LiveReload implements AutoCloseable {
         } finally {
             clients.remove(queue);
             ex.close();
+        }
+    }
+
+    /** Probes every stream and waits a moment for the places of pages that have gone to come free. */
+    private void makeRoom() throws IOException {
+        broadcast(PROBE);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROOM_WAIT_MILLIS);
+        try {
+            while (clients.size() >= MAX_CLIENTS && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

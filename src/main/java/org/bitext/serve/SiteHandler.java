@@ -14,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.bitext.output.FileBytes;
@@ -50,22 +49,21 @@ final class SiteHandler implements HttpHandler {
             Map.entry("woff", "font/woff"),
             Map.entry("woff2", "font/woff2"),
             Map.entry("pdf", "application/pdf"));
-    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final Path root;
     private final Supplier<String> basePath;
     private final Lock readLock;
     private final LiveReload live;
-    private final boolean loopbackOnly;
+    private final HostCheck hosts;
     private final byte[] reloadJs;
     private final byte[] waitingHtml;
 
-    SiteHandler(Path root, Supplier<String> basePath, Lock readLock, LiveReload live, boolean loopbackOnly) {
+    SiteHandler(Path root, Supplier<String> basePath, Lock readLock, LiveReload live, HostCheck hosts) {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath;
         this.readLock = readLock;
         this.live = live;
-        this.loopbackOnly = loopbackOnly;
+        this.hosts = hosts;
         this.reloadJs = resource("reload.js");
         this.waitingHtml = resource("waiting.html");
     }
@@ -87,8 +85,8 @@ final class SiteHandler implements HttpHandler {
             text(ex, 405, "405 method not allowed: the preview answers only GET and HEAD\n");
             return;
         }
-        if (loopbackOnly && !hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
-            // a page on another site that rebinds its name to 127.0.0.1 must not read the preview
+        if (!hosts.allows(ex.getRequestHeaders().getFirst("Host"))) {
+            // a page on another site that rebinds its name to this machine must not read the preview
             text(ex, 403, "403 forbidden: unexpected Host header\n");
             return;
         }
@@ -234,18 +232,6 @@ final class SiteHandler implements HttpHandler {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPES.getOrDefault(ext, "application/octet-stream");
-    }
-
-    private boolean hostAllowed(String host) {
-        if (host == null) {
-            return true; // HTTP/1.0 clients send none
-        }
-        String name = host.toLowerCase(Locale.ROOT);
-        int colon = name.lastIndexOf(':');
-        if (colon > name.lastIndexOf(']')) {
-            name = name.substring(0, colon);
-        }
-        return LOOPBACK_NAMES.contains(name);
     }
 
     private void redirect(HttpExchange ex, String location, String query) throws IOException {

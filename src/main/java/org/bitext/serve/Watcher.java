@@ -24,7 +24,9 @@ import java.util.function.Consumer;
 /**
  * Watches folders recursively (new subfolders too) and reports changes in bursts: an editor's save
  * often arrives as several events (temporary file, rename, backup), so events are gathered until
- * the folders have been quiet for a moment, and the whole burst is reported once.
+ * the folders have been quiet for a moment, and the whole burst is reported once. With no quiet period,
+ * what has arrived is reported at once (the preview does that, and drops a rebuild that a later change
+ * overtakes).
  */
 public final class Watcher implements AutoCloseable {
     private final WatchService service;
@@ -38,14 +40,14 @@ public final class Watcher implements AutoCloseable {
     /**
      * @param roots   folders to watch with everything below them
      * @param exclude a folder never watched (the output folder, if it lies inside a root), or null
-     * @param quiet   how long the folders must be still before a burst is reported
+     * @param quiet   how long the folders must be still before a burst is reported (zero: report at once)
      * @param onBurst gets the changed paths of each burst, on the watcher's thread
      */
     public Watcher(List<Path> roots, Path exclude, Duration quiet, Consumer<Set<Path>> onBurst) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.excluded = exclude == null ? null : exclude.toAbsolutePath().normalize();
         this.quiet = quiet;
-        this.longest = quiet.multipliedBy(20);
+        this.longest = quiet.isZero() ? Duration.ofMillis(50) : quiet.multipliedBy(20);
         this.onBurst = onBurst;
         for (Path root : roots) {
             if (Files.isDirectory(root)) {
@@ -75,26 +77,39 @@ public final class Watcher implements AutoCloseable {
     }
 
     private void loop() {
-        try {
-            while (true) {
+        while (true) {
+            try {
                 Set<Path> changed = new TreeSet<>();
                 WatchKey key = service.take();
                 handle(key, changed);
                 long deadline = System.nanoTime() + longest.toNanos();
-                // keep gathering until nothing has happened for `quiet` (or the burst runs too long)
-                while (System.nanoTime() < deadline) {
-                    WatchKey more = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
-                    if (more == null) {
+                // keep gathering until nothing has happened for `quiet` (or the burst runs too long);
+                // with no quiet period, take only what has already arrived
+                WatchKey more;
+                while ((more = quiet.isZero() ? service.poll() : service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                    handle(more, changed);
+                    if (System.nanoTime() > deadline) {
                         break;
                     }
-                    handle(more, changed);
                 }
                 if (!changed.isEmpty()) {
-                    onBurst.accept(changed);
+                    report(changed);
                 }
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return; // closed: stop watching
+            } catch (RuntimeException | Error e) {
+                // e.g. out of memory while a rebuild holds it all: this change may be lost, later ones are not
+                System.err.println("bitext: the preview watcher: " + e);
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed: stop watching
+        }
+    }
+
+    /** Whatever the receiver throws, the watcher goes on: a preview that stops watching is silently stale. */
+    private void report(Set<Path> changed) {
+        try {
+            onBurst.accept(changed);
+        } catch (RuntimeException | Error e) {
+            System.err.println("bitext: the preview could not handle a change: " + e);
         }
     }
 

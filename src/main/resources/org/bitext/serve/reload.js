@@ -14,10 +14,13 @@
   var pending = null;
   try { pending = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { pending = null; }
 
-  function restoreScroll() {
+  /* Restored twice: at once, since this deferred script runs on a parsed and styled page, before its first
+     paint, so the page shows at the reader's place without a jump; and again at 'load', after late
+     layout changes (fonts, images). */
+  function restoreScroll(last) {
     if (!pending) { return; }
     var pos = JSON.parse(pending);
-    pending = null;
+    if (last) { pending = null; }
     window.scrollTo({ left: pos.x, top: pos.y, behavior: 'instant' }); // not smooth: the reader was already there
   }
 
@@ -74,10 +77,24 @@
     if (state.errors.length) { showErrors(state.errors); } else { clearErrors(); }
   }
 
-  if (document.readyState === 'complete') { restoreScroll(); } else { window.addEventListener('load', restoreScroll); }
+  restoreScroll(false);
+  if (document.readyState === 'complete') { restoreScroll(true); } else { window.addEventListener('load', function () { restoreScroll(true); }); }
 
-  var events = new EventSource('/__bitext/events');
-  events.addEventListener('hello', function (e) { onState(e.data, true); });
-  events.addEventListener('errors', function (e) { onState(e.data, false); });
-  events.addEventListener('reload', function () { reload(); });
+  /* The browser itself reconnects a stream that ends (the server ends it after each reload event), but
+     not one that was refused (503 when too many preview pages are open): that one is retried here, less
+     and less often, so the page never silently stops following the edits. */
+  var RETRY_FIRST = 1000, RETRY_MOST = 30000, retry = RETRY_FIRST;
+  function listen() {
+    var events = new EventSource('/__bitext/events');
+    events.addEventListener('open', function () { retry = RETRY_FIRST; });
+    events.addEventListener('hello', function (e) { onState(e.data, true); });
+    events.addEventListener('errors', function (e) { onState(e.data, false); });
+    events.addEventListener('reload', function () { events.close(); reload(); });
+    events.addEventListener('error', function () {
+      if (events.readyState !== EventSource.CLOSED) { return; }
+      window.setTimeout(listen, retry);
+      retry = Math.min(retry * 2, RETRY_MOST);
+    });
+  }
+  listen();
 }());

@@ -14,7 +14,7 @@ import org.bitext.diag.Diagnostics;
 import org.bitext.edition.Edition;
 import org.bitext.render.Templates;
 import org.bitext.serve.Preview;
-import org.bitext.site.SiteRenderer;
+import org.bitext.SiteRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,10 +3,12 @@ package org.bitext.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -114,5 +116,33 @@ class LiveReloadBrowserIT {
         Files.writeString(yaml, edited, StandardCharsets.UTF_8);
         waiting().until(d -> d.findElements(By.id("bitext-build-errors")).isEmpty());
         assertEquals(List.of(), js("return window.__csp"), "no Content-Security-Policy violation");
+    }
+
+    @Test
+    void aPageRefusedForWantOfPlacesConnectsLaterAndFollowsEdits() throws Exception {
+        List<Socket> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < LiveReload.MAX_CLIENTS; i++) { // every place taken by a live page
+                Socket s = new Socket("127.0.0.1", preview.server.address().getPort());
+                taken.add(s);
+                s.getOutputStream().write(("GET " + SiteHandler.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            waiting().until(d -> preview.server.live().listening() == LiveReload.MAX_CLIENTS);
+            driver.get(preview.uri("/mini/transcript.html").toString());
+            waiting().until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'")));
+            Thread.sleep(500); // its stream is refused meanwhile
+            assertEquals(LiveReload.MAX_CLIENTS, preview.server.live().listening());
+        } finally {
+            for (Socket s : taken) {
+                s.close();
+            }
+        }
+        waiting().withMessage("the refused page connects again")
+                .until(d -> preview.server.live().listening() == 1);
+        Path yaml = preview.content.resolve("edition.yaml");
+        Files.writeString(yaml, Files.readString(yaml, StandardCharsets.UTF_8)
+                .replace("Hello, Sam. Thank you for waiting.", "Hello, Sam, after a refusal."), StandardCharsets.UTF_8);
+        waiting().until(d -> d.getPageSource().contains("after a refusal"));
     }
 }

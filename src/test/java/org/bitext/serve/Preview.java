@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +42,10 @@ public final class Preview implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Preview(Path dir, boolean watch, String baseUrl) throws IOException {
+        this(dir, watch, baseUrl, DevServer.DEFAULT_HOST, Bitext::build);
+    }
+
+    private Preview(Path dir, boolean watch, String baseUrl, String host, DevServer.Builder builder) throws IOException {
         content = TestSupport.copyMini(dir.resolve("content"));
         if (baseUrl != null) {
             TestSupport.replaceIn(content.resolve("edition.yaml"), "https://example.github.io/mini/", baseUrl);
@@ -48,13 +53,23 @@ public final class Preview implements AutoCloseable {
         templates = copyTree(TestSupport.TEMPLATES, dir.resolve("templates"));
         out = dir.resolve("work").resolve("site");
         PrintWriter w = new PrintWriter(log, true);
-        server = new DevServer(new Bitext.Options(content, templates, out, false), DevServer.DEFAULT_HOST, 0, watch, w, w);
+        server = new DevServer(new Bitext.Options(content, templates, out, false), host, 0, watch, w, w, builder);
         server.start();
     }
 
     /** A watching preview of the mini fixture (base path /mini/). */
     public static Preview start(Path dir) throws IOException {
         return new Preview(dir, true, null);
+    }
+
+    /** A watching preview whose builds go through {@code builder} (which may throw or hang on purpose). */
+    static Preview start(Path dir, DevServer.Builder builder) throws IOException {
+        return new Preview(dir, true, null, DevServer.DEFAULT_HOST, builder);
+    }
+
+    /** A preview that rebuilds only when asked, listening on {@code host}. */
+    static Preview listening(Path dir, String host) throws IOException {
+        return new Preview(dir, false, null, host, Bitext::build);
     }
 
     /** A preview that rebuilds only when asked, with the given base_url. */
@@ -80,7 +95,8 @@ public final class Preview implements AutoCloseable {
      * whole answer as text, headers included.
      */
     public String raw(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", server.address().getPort())) {
+        InetAddress at = server.address().getAddress();
+        try (Socket s = new Socket(at.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : at, server.address().getPort())) {
             s.setSoTimeout((int) WAIT.toMillis());
             OutputStream os = s.getOutputStream();
             os.write(request.getBytes(StandardCharsets.ISO_8859_1));

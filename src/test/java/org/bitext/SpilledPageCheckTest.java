@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bitext.Bitext;
+import org.bitext.SiteRenderer;
 import org.bitext.TestSupport;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
@@ -23,7 +24,6 @@ import org.bitext.edition.Edition;
 import org.bitext.output.OutputFolder;
 import org.bitext.output.Publisher;
 import org.bitext.render.Templates;
-import org.bitext.serve.Preview;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext.serve;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
+import org.bitext.Incremental;
 import org.bitext.check.LinkChecker;
 import org.bitext.diag.Position;
 import org.bitext.output.FileBytes;
@@ -97,6 +98,7 @@ public final class BuildSession implements Incremental {
      * The transcript read by an earlier build from the same bytes, cut at the same {@code end_before}
      * (given at the same place), or null: after an edit of edition.yaml alone it need not be read again.
      */
+    @Override
     public Transcript transcript(byte[] bytes, String cut, Position cutAt) {
         KeptTranscript k = keptTranscript;
         return k != null && Objects.equals(k.cut(), cut) && Objects.equals(k.cutAt(), cutAt) && Arrays.equals(k.bytes(), bytes)
@@ -104,6 +106,7 @@ public final class BuildSession implements Incremental {
     }
 
     /** Keeps a transcript that was read without any message, for {@link #transcript}. */
+    @Override
     public void keepTranscript(byte[] bytes, String cut, Position cutAt, Transcript transcript) {
         if (bytes.length <= KEEP_AT_MOST) {
             keptTranscript = new KeptTranscript(bytes, cut, cutAt, transcript);
@@ -111,6 +114,7 @@ public final class BuildSession implements Incremental {
     }
 
     /** Starts a build. */
+    @Override
     public void begin() {
         markdown.nextBuild();
         next.clear();
@@ -119,11 +123,13 @@ public final class BuildSession implements Incremental {
         nextBytes = 0;
     }
 
+    @Override
     public Markdown markdown() {
         return markdown;
     }
 
     /** The templates of {@code folder}, kept from the last build when it used the same folder. */
+    @Override
     public Templates templates(Path folder) {
         if (templates == null || !templates.folder().equals(folder)) {
             templates = new Templates(folder);
@@ -198,6 +204,7 @@ public final class BuildSession implements Incremental {
      * Swaps the staging folder in (holding the swap lock, if any) and makes this build the one the
      * next build compares with.
      */
+    @Override
     public void publish(Publisher publisher, Path out) throws IOException {
         if (swapLock != null) {
             swapLock.lock();

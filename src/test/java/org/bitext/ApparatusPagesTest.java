@@ -1,4 +1,4 @@
-package org.bitext.site;
+package org.bitext;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.bitext.Bitext;
-import org.bitext.TestSupport;
 import org.bitext.diag.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,10 +1,16 @@
-package org.bitext.site;
+package org.bitext;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.bitext.check.LinkChecker;
+import org.bitext.diag.Position;
 import org.bitext.output.PageOut;
+import org.bitext.output.Publisher;
+import org.bitext.render.Markdown;
 import org.bitext.render.Renderer;
+import org.bitext.render.Templates;
+import org.bitext.transcript.Transcript;
 import org.bitext.view.Page;
 
 /**
@@ -12,9 +18,37 @@ import org.bitext.view.Page;
  * BuildSession}) so that a save makes again only the files it changed. One-off builds have none.
  */
 public interface Incremental {
-    /** Keeps nothing, reuses nothing. */
+    /** Keeps nothing, reuses nothing: a one-off build. */
     Incremental NONE = new Incremental() {
     };
+
+    /** A build starts. */
+    default void begin() {
+    }
+
+    /** The templates of {@code folder}: kept from the build before, or prepared now (parsed beside the reading of the inputs). */
+    default Templates templates(Path folder) {
+        return Templates.prepare(folder);
+    }
+
+    /** The Markdown renderer of the build. */
+    default Markdown markdown() {
+        return new Markdown();
+    }
+
+    /** The transcript an earlier build read from the same bytes with the same cut, or null. */
+    default Transcript transcript(byte[] bytes, String cut, Position cutAt) {
+        return null;
+    }
+
+    /** A transcript read without any message, for {@link #transcript} in the next build. */
+    default void keepTranscript(byte[] bytes, String cut, Position cutAt, Transcript transcript) {
+    }
+
+    /** Swaps the staging folder of a good build in. */
+    default void publish(Publisher publisher, Path out) throws IOException {
+        publisher.swap();
+    }
 
     /**
      * The bytes the file of {@code page} had in the last build when it would come out the same: its
