@@ -9,6 +9,7 @@ import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
 import org.bitext.edition.Annotator;
 import org.bitext.edition.Edition;
+import org.bitext.editorial.EditionMeta;
 import org.bitext.editorial.EditorialLayer;
 import org.bitext.editorial.EditorialReader;
 import org.bitext.input.SourceFile;
@@ -33,12 +34,18 @@ public final class Bitext {
 
     /**
      * What a build was asked to do. {@code staticFolder}: files published as they are (null: none);
-     * {@code force}: replace an output folder Bitext did not make.
+     * {@code force}: replace an output folder Bitext did not make; {@code baseUrl}, when not null,
+     * overrides edition.base_url (checked and ending in '/').
      */
-    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+    public record Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force,
+            String baseUrl) {
         /** With {@code static/} beside the content folder, not forced. */
         public Options(Path content, Path templates, Path out, boolean strict) {
             this(content, templates, out, strict, StaticFiles.besideContent(content), false);
+        }
+
+        public Options(Path content, Path templates, Path out, boolean strict, Path staticFolder, boolean force) {
+            this(content, templates, out, strict, staticFolder, force, null);
         }
     }
 
@@ -103,7 +110,7 @@ public final class Bitext {
     }
 
     /** A content file's text, registered for messages to quote; null (with the reason reported) when it cannot be used. */
-    private static SourceFile.Text read(Path file, Diagnostics diags) {
+    public static SourceFile.Text read(Path file, Diagnostics diags) {
         SourceFile source = SourceFiles.read(file);
         if (source instanceof SourceFile.Refused refused) {
             if (refused.shown() != null) {
@@ -119,7 +126,7 @@ public final class Bitext {
 
     /** Loads, renders and checks the whole site in memory, and returns it (tests: small editions). */
     public static Result render(Options options, Diagnostics diags) throws BuildFailure, IOException {
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         MemorySink sink = new MemorySink();
         int count = new SiteRenderer(new Templates(options.templates()), options.staticFolder(), diags)
                 .render(edition, sink, null);
@@ -135,7 +142,7 @@ public final class Bitext {
      */
     public static Result check(Options options, Diagnostics diags) throws BuildFailure, IOException {
         Templates templates = Templates.prepare(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags), options.baseUrl());
         try (CheckSink sink = new CheckSink()) {
             int count = new SiteRenderer(templates, options.staticFolder(), diags).render(edition, sink, null);
             if (diags.hasErrors()) {
@@ -161,9 +168,20 @@ public final class Bitext {
         Publisher.repair(out);
         session.begin();
         Templates templates = session.templates(options.templates());
-        Edition edition = load(options.content(), options.strict(), diags, session);
+        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags, session), options.baseUrl());
         SiteRenderer renderer = new SiteRenderer(templates, options.staticFolder(), diags, session.markdown(), session);
         return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
+    }
+
+    /** The edition as published at {@code baseUrl} (already checked and ending in '/'), when one is given. */
+    private static Edition withBaseUrl(Edition e, String baseUrl) {
+        if (baseUrl == null) {
+            return e;
+        }
+        EditionMeta m = e.meta();
+        return new Edition(new EditionMeta(m.title(), baseUrl, m.description(), m.endBefore(), m.endBeforePosition(),
+                m.introduction(), m.editors(), m.published(), m.recording(), m.position()), e.source(), e.sourceSha256(),
+                e.speakers(), e.sections(), e.notes(), e.glossary(), e.topics(), e.revisions());
     }
 
     /** How the staging folder of a good build takes the output folder's place. */

@@ -29,6 +29,7 @@ public final class Main {
                   --static=DIR      files published as they are (default: static
                                       beside the content folder)
                   --force           replace an output folder Bitext did not make
+                  --base-url=URL    where the site is published; overrides edition.base_url
                   --strict          treat warnings (pending translations, turns without
                                       topic, unused glossary terms) as errors
                   --verbose         show stack traces of internal errors
@@ -45,6 +46,11 @@ public final class Main {
               check  Validate content and templates; write nothing.
               serve  Build, serve the site on this machine, rebuild on every save and
                        reload open pages.
+              init   Make a new edition from a transcript (bitext init DIR --transcript FILE).
+              status Show what is glossed and what is left, and who says each turn.
+              schema Write the JSON Schema of edition.yaml (for editors).
+              theme  Write the built-in templates and assets out to restyle them
+                       (bitext theme export [DIR]).
             Run 'bitext COMMAND --help' for the options of a command.
             """;
 
@@ -106,9 +112,12 @@ public final class Main {
             case "build", "check", "serve" -> {
                 // handled below
             }
+            case "init", "status", "schema", "theme" -> {
+                return StartCommands.run(command, args, out, err);
+            }
             default -> {
                 err.println(command.startsWith("-") ? "Unknown option: '" + command + "'"
-                        : "Unknown command: '" + command + "' (the commands are build, check and serve)");
+                        : "Unknown command: '" + command + "' (the commands are build, check, serve, init, status, schema and theme)");
                 err.print(USAGE);
                 return 2;
             }
@@ -135,6 +144,11 @@ public final class Main {
         } catch (OutputProblem e) {
             err.println("bitext: " + e.getMessage());
             return e.exitCode();
+        }
+        if (options.templatesGiven && !Files.isDirectory(options.templates)) {
+            err.println("bitext: --templates " + options.templates
+                    + " is not a folder (leave the option out to use the built-in theme)");
+            return 2;
         }
         if (options.staticFolder != null && !Files.isDirectory(options.staticFolder)) {
             err.println("bitext: --static " + options.staticFolder + " is not a folder"); // a folder named on purpose must exist

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.bitext.Bitext;
+import org.bitext.editorial.EditorialReader;
 import org.bitext.output.StaticFiles;
 import org.bitext.serve.DevServer;
 
@@ -16,6 +17,8 @@ import org.bitext.serve.DevServer;
 final class Options {
     Path content = Path.of("content");
     Path templates = Path.of("templates");
+    /** True when --templates was given: that folder must then exist (the default may be absent: the built-in theme). */
+    boolean templatesGiven;
     Path out = Path.of("site");
     /** Null: {@code static/} beside the content folder. */
     Path staticFolder;
@@ -26,6 +29,8 @@ final class Options {
     boolean version;
     int port = DevServer.DEFAULT_PORT;
     String host = DevServer.DEFAULT_HOST;
+    /** Overrides edition.base_url when given (the Pages workflow passes the address Pages reports). */
+    String baseUrl;
 
     /** A command line that cannot be run: the message, then the usage of the command it was for. */
     static final class UsageException extends Exception {
@@ -56,7 +61,7 @@ final class Options {
                 case "--strict" -> o.strict = flag(arg, value);
                 case "--verbose" -> o.verbose = flag(arg, value);
                 case "--force" -> o.force = flag(arg, value);
-                case "--content", "--templates", "--out", "--static", "--port", "--host" -> {
+                case "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
                     }
@@ -80,7 +85,7 @@ final class Options {
     }
 
     private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host");
+            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
@@ -99,6 +104,7 @@ final class Options {
         return switch (name) {
             case "--port" -> "N";
             case "--host" -> "H";
+            case "--base-url" -> "URL";
             default -> "DIR";
         };
     }
@@ -109,10 +115,22 @@ final class Options {
         }
         switch (name) {
             case "--content" -> content = path(name, value);
-            case "--templates" -> templates = path(name, value);
+            case "--templates" -> {
+                templates = path(name, value);
+                templatesGiven = true;
+            }
             case "--out" -> out = path(name, value);
             case "--static" -> staticFolder = path(name, value);
             case "--host" -> host = value;
+            case "--base-url" -> {
+                // checked as edition.base_url is; a missing final '/' is added the same way
+                String problem = EditorialReader.baseUrlProblem(value);
+                if (problem != null) {
+                    throw new UsageException("Invalid value for option '--base-url': '" + value + "' " + problem
+                            + " (such as https://owner.github.io/repo/)");
+                }
+                baseUrl = value.endsWith("/") ? value : value + "/";
+            }
             default -> {
                 try {
                     port = Integer.parseInt(value);
@@ -140,6 +158,6 @@ final class Options {
     }
 
     Bitext.Options toOptions() {
-        return new Bitext.Options(content, templates, out, strict, staticFolder(), force);
+        return new Bitext.Options(content, templates, out, strict, staticFolder(), force, baseUrl);
     }
 }

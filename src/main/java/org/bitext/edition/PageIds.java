@@ -13,7 +13,7 @@ import org.bitext.editorial.TopicDef;
  * page, beside the templates' own ids, so an editor's id must differ from all of those; a topic id
  * names a page beside the topic index and a row of that index.
  */
-final class PageIds {
+public final class PageIds {
     /** The ids the templates and their script give elements (PageIdsTest keeps this list in step with them). */
     static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "intro-h", "toc-h", "speakers-h", "interventions",
             "cite-edition", "cite-turns",
@@ -25,6 +25,12 @@ final class PageIds {
     static final String NOTES_HEADING = "notes-";
 
     private PageIds() {
+    }
+
+    /** Whether a section id could collide with an id of the templates or of a note (init avoids these). */
+    public static boolean mayCollide(String sectionId) {
+        return TEMPLATE_IDS.contains(sectionId) || sectionId.startsWith(NOTES_HEADING)
+                || NOTE_PREFIXES.stream().anyMatch(sectionId::startsWith);
     }
 
     /** The ids on the full transcript's page that are not sections' or turns', with what carries each. */

@@ -62,6 +62,15 @@ public final class EditorialReader {
     private static final Set<String> GLOSS = Set.of("zh", "pinyin", "en", "note");
     private static final Set<String> TOPIC = Set.of("zh", "en", "description", "turns");
 
+    /** The keys each mapping accepts, by its name in docs/edition.schema.json ("top" for the file itself). */
+    public static Map<String, Set<String>> allowedKeys() {
+        return Map.ofEntries(Map.entry("top", TOP), Map.entry("edition", EDITION), Map.entry("source", SOURCE),
+                Map.entry("speaker", SPEAKER), Map.entry("section", SECTION), Map.entry("turn", TURN),
+                Map.entry("split", SPLIT), Map.entry("note", NOTE), Map.entry("glossaryEntry", GLOSS),
+                Map.entry("topic", TOPIC), Map.entry("recording", RECORDING), Map.entry("revision", REVISION),
+                Map.entry("noteSource", NOTE_SOURCE));
+    }
+
     /** Reads the YAML text; returns null when it cannot be parsed at all (the diagnostics say why). */
     public EditorialLayer read(String file, String yaml, Diagnostics diags) {
         Position longLine = longLine(file, yaml);
@@ -404,9 +413,7 @@ public final class EditorialReader {
         String endBefore = null;
         Position endPos = r.position();
         Node src = r.raw("source");
-        if (src == null) {
-            diags.error(r.position(), "'edition' is missing required key 'source' (with 'end_before')");
-        } else {
+        if (src != null) { // without it the whole transcript is the interview
             MappingReader sr = MappingReader.of(file, diags, "'source'", src, SOURCE);
             if (sr != null) {
                 endBefore = sr.string("end_before", true);
@@ -443,7 +450,7 @@ public final class EditorialReader {
      * with a host that {@link URI} accepts too (the site renderer takes it apart), to which page paths
      * can be added, and nothing in it that should not be published.
      */
-    private static String baseUrlProblem(String s) {
+    public static String baseUrlProblem(String s) {
         URI uri = null;
         try {
             uri = s.matches("https?://[^\\s/]+(/[^\\s]*)?") ? new URI(s) : null;

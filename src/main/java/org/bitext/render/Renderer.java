@@ -1,6 +1,9 @@
 package org.bitext.render;
 
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.cache.StrongCacheStorage;
 import freemarker.core._CoreAPI;
 import freemarker.core.ParseException;
@@ -17,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.bitext.view.Page;
 
@@ -48,7 +53,10 @@ public final class Renderer {
     public Renderer(Path templates) throws IOException {
         this.templates = templates;
         config = new Configuration(Configuration.VERSION_2_3_33);
-        config.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+        // the project's templates first, then the built-in theme: any file the project lacks comes from the jar
+        TemplateLoader theme = new ClassTemplateLoader(Renderer.class, Theme.RESOURCES);
+        config.setTemplateLoader(!Files.isDirectory(templates) ? theme
+                : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme}));
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         // Output must not depend on the machine: fixed locale, time zone and number format.
@@ -92,15 +100,22 @@ public final class Renderer {
      * template that cannot be parsed is reported where it is used.
      */
     private void parseAll() throws IOException {
-        try (Stream<Path> files = Files.walk(templates)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = templates.relativize(p).toString().replace('\\', '/');
-                if (isTemplate(name) && Files.isRegularFile(p)) {
-                    try {
-                        _CoreAPI.addThreadInterruptedChecks(config.getTemplate(name));
-                    } catch (IOException | RuntimeException e) {
-                        // reported by render(), with its place, for each page that uses it
+        Set<String> names = new TreeSet<>(Theme.FILES);
+        if (Files.isDirectory(templates)) {
+            try (Stream<Path> files = Files.walk(templates)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(p)) {
+                        names.add(templates.relativize(p).toString().replace('\\', '/'));
                     }
+                }
+            }
+        }
+        for (String name : names) {
+            if (isTemplate(name)) {
+                try {
+                    _CoreAPI.addThreadInterruptedChecks(config.getTemplate(name));
+                } catch (IOException | RuntimeException e) {
+                    // reported by render(), with its place, for each page that uses it
                 }
             }
         }
@@ -222,7 +237,11 @@ public final class Renderer {
     }
 
     private TemplateError error(String name, int line, int column, String message) {
-        return new TemplateError(templates.resolve(name == null ? "" : name), Math.max(1, line), Math.max(1, column), message);
+        Path file = templates.resolve(name == null ? "" : name);
+        if (name != null && !Files.exists(file) && Theme.FILES.contains(name)) {
+            file = Path.of(Theme.LABEL, name); // the built-in file the project did not override
+        }
+        return new TemplateError(file, Math.max(1, line), Math.max(1, column), message);
     }
 
     /**

@@ -61,12 +61,30 @@ public final class Templates {
      * by whoever needs it) and a renderer, the same one as last time when no file changed.
      */
     public Loaded read(Diagnostics diags) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            diags.error(Position.of(folder.toString()), "templates folder does not exist: " + folder);
+        // the built-in theme, overridden file by file by the folder's own (a project may have none)
+        Map<String, byte[]> read = new TreeMap<>(Theme.files());
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            diags.error(Position.of(folder.toString()), "the templates folder " + folder + " is a file, not a folder");
             return null;
         }
+        boolean ok = walk(read, diags);
+        if (!ok) {
+            return null;
+        }
+        if (renderer == null || !sameFiles(read, files)) {
+            Renderer ready = takePrepared();
+            renderer = ready != null ? ready : new Renderer(folder);
+        }
+        files = read;
+        return new Loaded(read, renderer);
+    }
+
+    /** Reads the folder's files, when there is a folder, into {@code read}; false after an error. */
+    private boolean walk(Map<String, byte[]> read, Diagnostics diags) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
         Path real = folder.toRealPath();
-        Map<String, byte[]> read = new TreeMap<>();
         boolean ok = true;
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
@@ -74,6 +92,12 @@ public final class Templates {
                 if (Files.isSymbolicLink(p) && !inside(p, real)) {
                     diags.error(Position.of(p.toString()), p + " is a symbolic link that leads outside the templates folder;"
                             + " it is not used or published", "copy the file into the folder instead");
+                    ok = false;
+                    continue;
+                }
+                if (Files.isDirectory(p) && Renderer.isTemplate(name)) {
+                    // it would hide nothing (the built-in file would be used): say so rather than pass it by
+                    diags.error(Position.of(p.toString()), p + " is a directory, not a template");
                     ok = false;
                     continue;
                 }
@@ -92,15 +116,7 @@ public final class Templates {
                 read.put(name, bytes);
             }
         }
-        if (!ok) {
-            return null;
-        }
-        if (renderer == null || !sameFiles(read, files)) {
-            Renderer ready = takePrepared();
-            renderer = ready != null ? ready : new Renderer(folder);
-        }
-        files = read;
-        return new Loaded(read, renderer);
+        return ok;
     }
 
     private static boolean inside(Path link, Path realFolder) {

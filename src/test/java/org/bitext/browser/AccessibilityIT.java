@@ -52,7 +52,8 @@ class AccessibilityIT {
 
     private static void check(String prefix, Path site) {
         List<String> pages = Sites.pages(site);
-        List<String> chosen = new ArrayList<>(List.of("index.html", "glossary.html", "transcript.html"));
+        List<String> chosen = new ArrayList<>(List.of("index.html", "glossary.html", "transcript.html",
+                "cite.html", "names.html", "revisions.html"));
         pages.stream().filter(p -> p.startsWith("sections/") && !p.contains("introduction")).findFirst().ifPresent(chosen::add);
         pages.stream().filter(p -> p.startsWith("topics/") && !p.endsWith("index.html")).findFirst().ifPresent(chosen::add);
         pages.stream().filter(p -> p.startsWith("speakers/")).findFirst().ifPresent(chosen::add);

@@ -21,7 +21,7 @@ class CliTest {
         Path out = tmp.resolve("out");
         TestSupport.Run r = TestSupport.cli("build", "--content", TestSupport.MINI.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("Built 3 sections, 7 turns, 3 notes, 2 topics, \\d+ files into .* in \\d+ ms\\R"), r.out());
+        assertTrue(r.out().matches("Built 3 sections, 7 turns, 4 notes, 2 topics, \\d+ files into .* in \\d+ ms\\R"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("sections/part-one.html")));
         assertTrue(Files.isRegularFile(out.resolve("edition.json")));
     }
@@ -48,8 +48,8 @@ class CliTest {
 
         assertEquals(1, r.code());
         String yaml = c.resolve("edition.yaml").toString();
-        assertTrue(r.err().contains(yaml + ":33:18: unknown speaker 'hots'; did you mean 'host'?"), r.err());
-        assertTrue(r.err().contains(yaml + ":39:9: turn entry quote \"监管需要很多时间\" matches nothing"), r.err());
+        assertTrue(r.err().contains(yaml + ":38:18: unknown speaker 'hots'; did you mean 'host'?"), r.err());
+        assertTrue(r.err().contains(yaml + ":46:9: turn entry quote \"监管需要很多时间\" matches nothing"), r.err());
         assertTrue(r.err().contains("^"), "a caret under the spot");
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -77,7 +77,7 @@ class CliTest {
         TestSupport.Run r = TestSupport.cli("check", "--content", c.toString());
         assertEquals(1, r.code());
         String yaml = c.resolve("edition.yaml").toString();
-        assertTrue(r.err().contains(yaml + ":51:5: broken link 'glossary.html#g-no-such-term' in note 'synthetic': "
+        assertTrue(r.err().contains(yaml + ":67:5: broken link 'glossary.html#g-no-such-term' in note 'synthetic': "
                 + "glossary.html has no id \"g-no-such-term\""), r.err());
         assertTrue(r.err().contains("bitext: 1 error;"), "reported once, not once per page showing the note:\n" + r.err());
     }

@@ -53,8 +53,8 @@ class SiteLinkPayloadTest {
         assertThrows(BuildFailure.class,
                 () -> Bitext.render(new Bitext.Options(content, TestSupport.TEMPLATES, tmp.resolve("site"), false), diags));
         List<String> errors = diags.errors().stream().map(d -> d.position().line() + ": " + d.message()).toList();
-        assertTrue(errors.stream().anyMatch(e -> e.matches("11: malformed link .* in the about of speaker 'host'")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.matches("58: malformed link .* in the note of glossary term '监管'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.matches("14: malformed link .* in the about of speaker 'host'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.matches("74: malformed link .* in the note of glossary term '监管'")), errors.toString());
         assertTrue(Files.readString(content.resolve("edition.yaml"), StandardCharsets.UTF_8).contains(quoted));
     }
 
