@@ -347,10 +347,15 @@
     if (tipFor) { hideTip(); } else if (openNote) { closeNote(true); }
   }
 
-  /* Cite: the link to the turn's entry on cite.html becomes a button that shows the citation and copies it. */
+  /* Cite: the link to the turn's entry on cite.html becomes a button that shows the citation and copies it.
+     The citation is made as cite.html gives it: the edition's part (on <body>), the turn's number, its permalink. */
   function initCite() {
-    all('a.cite-link[data-cite]').forEach(function (link) {
-      var text = link.getAttribute('data-cite');
+    var body = doc.body, base = body.getAttribute('data-cite-base') || '';
+    all('.turn a.cite-link').forEach(function (link) {
+      var turn = link.closest('.turn'), permalink = turn.querySelector('.permalink').getAttribute('href');
+      var url = permalink.charAt(0) === '#' ? body.getAttribute('data-path') + permalink : permalink.replace(/^(\.\.\/)+/, '');
+      var text = body.getAttribute('data-cite-lead') + ', turn ' + turn.querySelector('.turn-number').textContent.replace(/\D/g, '')
+          + '. ' + base + url + '.' + body.getAttribute('data-cite-source');
       var button = el('button', 'cite-button');
       button.type = 'button';
       while (link.firstChild) { button.appendChild(link.firstChild); }

@@ -42,10 +42,14 @@ class ApparatusPagesTest {
 
     @Test
     void everyPageThatShowsATurnShowsItsNumber() throws IOException {
-        assertEquals(List.of("Turn 1", "Turn 2", "Turn 3", "Turn 4", "Turn 5", "Turn 6", "Turn 7"), numbers(page("transcript.html")));
-        assertEquals(List.of("Turn 2", "Turn 3", "Turn 4", "Turn 5", "Turn 6"), numbers(page("sections/part-one.html")));
-        assertEquals(List.of("Turn 3", "Turn 4"), numbers(page("topics/data.html")));
-        assertEquals(List.of("Turn 2", "Turn 3", "Turn 5", "Turn 6"), numbers(page("speakers/host.html")));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), numbers(page("transcript.html")));
+        assertEquals(List.of("2", "3", "4", "5", "6"), numbers(page("sections/part-one.html")));
+        assertEquals(List.of("3", "4"), numbers(page("topics/data.html")));
+        assertEquals(List.of("2", "3", "5", "6"), numbers(page("speakers/host.html")));
+        Element n = page("sections/part-one.html").selectFirst("#quality .turn-number");
+        assertEquals("#quality", n.attr("href"), "the number is the turn's permalink");
+        assertEquals("Turn 4, permalink", n.attr("aria-label"));
+        assertEquals("../sections/part-one.html#quality", page("topics/data.html").selectFirst("#quality .turn-number").attr("href"));
     }
 
     @Test
@@ -54,7 +58,10 @@ class ApparatusPagesTest {
         Element cite = section.selectFirst("#next-model a.cite-link");
         assertNotNull(cite);
         assertEquals("../cite.html#cite-next-model", cite.attr("href"));
-        String text = cite.attr("data-cite");
+        Element body = section.body();
+        // the script makes the citation from these, as cite.html gives it
+        String text = body.attr("data-cite-lead") + ", turn " + section.selectFirst("#next-model .turn-number").text() + ". "
+                + body.attr("data-cite-base") + body.attr("data-path") + "#next-model." + body.attr("data-cite-source");
         assertEquals("Li Hua and Ann Smith (eds.). Test edition (测试版). 2025-01-15, turn 5. "
                 + "https://example.github.io/mini/sections/part-one.html#next-model. "
                 + "Chinese text: 测试作者, 2024-06-03, http://example.com/article.", text);

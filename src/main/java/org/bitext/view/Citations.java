@@ -50,6 +50,16 @@ final class Citations {
                 source.author() == null ? List.of() : List.of(source.author()), dateParts(sourceDate), source.url());
     }
 
+    /** What every turn's citation starts with: editors, title, date. */
+    String lead() {
+        return lead;
+    }
+
+    /** What every turn's citation ends with: the source's author, date and URL (empty when unknown). */
+    String original() {
+        return original;
+    }
+
     CitationView edition() {
         return edition;
     }

@@ -53,10 +53,10 @@ public final class SiteViews {
         var source = edition.source();
         List<RevisionDef> revisions = edition.revisions();
         String lastRevised = revisions.isEmpty() ? meta.published() : revisions.get(revisions.size() - 1).date();
+        citations = new Citations(edition);
         site = new SiteView(or(meta.title()), meta.description(), meta.baseUrl(),
                 new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()),
-                lastRevised);
-        citations = new Citations(edition);
+                lastRevised, citations.lead(), citations.original());
         for (Speaker s : edition.speakers()) {
             speakerRefs.put(s.id(), new SpeakerRef(s.id(), or(s.name()), Pages.speaker(s.id())));
         }

@@ -22,10 +22,11 @@ import org.openqa.selenium.json.Json;
 
 /**
  * Every generated page, without a browser: valid HTML (Nu Html Checker, in-process), nothing inline that the CSP
- * would block, nothing from another host, and a section page with its CSS and JS under 100 KB.
+ * would block, nothing from another host, and a section page with its CSS and JS under 110 KB.
  */
 class StaticPagesIT {
-    static final int SECTION_BUDGET = 100 * 1024;
+    // 110 KB since every turn carries its number and a Cite link (issue 17): the longest real section has 43 turns
+    static final int SECTION_BUDGET = 110 * 1024;
     private static final Map<String, Integer> WARNINGS = new TreeMap<>();
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
@@ -55,7 +56,7 @@ class StaticPagesIT {
                 long weight = Files.size(file) + assets;
                 weights.append(String.format(" %s %.1f KB;", page, weight / 1024.0));
                 if (weight >= SECTION_BUDGET) {
-                    problems.add(page + ": " + weight + " bytes with CSS and JS, over the 100 KB budget");
+                    problems.add(page + ": " + weight + " bytes with CSS and JS, over the " + SECTION_BUDGET / 1024 + " KB budget");
                 }
             }
         }

@@ -81,8 +81,9 @@ class PageReuseTest {
             Bitext.build(o, new Diagnostics(), session);
             assertSameTree(fresh(), TestSupport.readTree(o.out()), e.to());
             if (e == EDITS[0]) {
-                // the note shows on its section page, in the full transcript, on the notes page and in edition.json
-                assertEquals(4, session.pagesRendered(), "pages rendered after a note edit");
+                // the note shows on its section page, in the full transcript, on the notes page, in the index of
+                // names (it is about an event) and in edition.json
+                assertEquals(5, session.pagesRendered(), "pages rendered after a note edit");
             }
             if (e.from().contains("base_url")) {
                 assertEquals(pages, session.pagesRendered(), "every page's canonical link changed");
