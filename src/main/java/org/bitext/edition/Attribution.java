@@ -1,9 +1,11 @@
 package org.bitext.edition;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.editorial.EditorialLayer;
@@ -17,6 +19,16 @@ final class Attribution {
     }
 
     private Attribution() {
+    }
+
+    /** The known label that is {@code label} with a colon after it, or null. */
+    private static String withColon(String label, Map<String, String> byLabel) {
+        for (String colon : new String[] {":", "："}) {
+            if (byLabel.containsKey(label + colon)) {
+                return label + colon;
+            }
+        }
+        return null;
     }
 
     static Result run(Context c) {
@@ -38,12 +50,22 @@ final class Attribution {
         String current = null;
         boolean labelSeen = false;
         boolean unknownBefore = false;
+        Set<String> colonReported = new HashSet<>();
         for (int s = 0; s < c.transcript().sections().size(); s++) {
             for (Paragraph p : c.transcript().sections().get(s).paragraphs()) {
                 if (p.label() != null) {
                     labelSeen = true;
                     current = byLabel.get(p.label());
-                    if (current == null) {
+                    String withColon = current == null ? withColon(p.label(), byLabel) : null;
+                    if (withColon != null) {
+                        // the editor copied the colon into the label: say so once, at the speaker, and read on
+                        current = byLabel.get(withColon);
+                        if (colonReported.add(withColon)) {
+                            diags.error(speakers.get(current).position(), "the label '" + withColon + "' of speaker '" + current
+                                    + "' ends with a colon; a label is the name before the colon",
+                                    "write it without the colon: '" + p.label() + "' (the transcript's ':' or '：' after it is expected)");
+                        }
+                    } else if (current == null) {
                         String suggestion = Texts.suggest(p.label(), byLabel.keySet());
                         diags.error(p.labelPosition(), "unknown speaker label '" + p.label() + "'"
                                 + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),

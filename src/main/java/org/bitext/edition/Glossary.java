@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bitext.diag.Position;
 import org.bitext.editorial.GlossaryEntry;
 import org.bitext.text.PhraseMatcher;
+import org.bitext.text.Pinyin;
 import org.bitext.text.Texts;
 
 /** Gives glossary terms their ids and marks every occurrence of a term in the turns. */
@@ -27,6 +28,12 @@ final class Glossary {
         for (GlossaryEntry g : c.layer().glossary()) {
             if (g.zh() == null || g.pinyin() == null || g.en() == null) {
                 continue;
+            }
+            if (Pinyin.hasToneNumbers(g.pinyin())) {
+                c.diags().error(g.position(), "the pinyin '" + g.pinyin() + "' of '" + g.zh() + "' writes tones as numbers",
+                        "write it with tone marks: '" + Pinyin.withToneMarks(g.pinyin()) + "'");
+            } else if (!Pinyin.hasToneMarks(g.pinyin()) && g.zh().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+                c.incomplete(g.position(), "the pinyin '" + g.pinyin() + "' of '" + g.zh() + "' has no tone marks");
             }
             Position prev = seen.putIfAbsent(Texts.normalize(g.zh()), g.position());
             if (prev != null) {

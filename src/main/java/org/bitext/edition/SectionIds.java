@@ -44,6 +44,11 @@ final class SectionIds {
                 id = id + "-" + n;
                 used.put(id, i);
             }
+            if (defs[i] == null && raw.get(i).heading() != null) {
+                c.incomplete(raw.get(i).position(), "the heading \"" + Texts.clip(raw.get(i).heading(), 40)
+                        + "\" has no entry in 'sections' of edition.yaml; its page is named '" + id
+                        + "' and has no English title");
+            }
             out.add(new Name(id, defs[i] == null ? null : defs[i].en(), given ? defs[i].position() : raw.get(i).position(), given));
         }
         return out;

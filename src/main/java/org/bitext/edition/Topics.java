@@ -20,14 +20,33 @@ final class Topics {
     private Topics() {
     }
 
+    /** The turn whose id the quote is, when the quote is not text of the transcript; otherwise null. */
+    private static Piece turnNamed(Quote q, Map<String, Piece> byId, Pieces pieces) {
+        Piece p = byId.get(q.exact().strip());
+        if (p == null) {
+            return null;
+        }
+        String quoted = Texts.normalize(q.exact());
+        return pieces.ordered().stream().anyMatch(other -> other.text().contains(quoted)) ? null : p;
+    }
+
     static Result run(Context c, QuoteIndex index, Pieces pieces) {
         List<TopicDef> defs = c.layer().topics();
         List<Set<String>> ofTurn = new ArrayList<>();
         pieces.ordered().forEach(p -> ofTurn.add(new LinkedHashSet<>()));
         List<Quote> quotes = new ArrayList<>();
         List<String> owners = new ArrayList<>();
+        Map<String, Piece> byId = new HashMap<>();
+        pieces.ordered().forEach(p -> byId.put(p.id(), p));
         for (TopicDef t : defs) {
             for (Quote q : t.turns()) {
+                Piece named = turnNamed(q, byId, pieces);
+                if (named != null) {
+                    c.diags().error(q.position(), "'" + q.exact() + "' is a turn id, but a topic's 'turns' lists a quote from each turn",
+                            "quote a phrase of that turn instead, such as '" + Texts.clip(named.text().strip(), 12) + "'");
+                    ofTurn.get(named.order()).add(t.id());
+                    continue;
+                }
                 quotes.add(q);
                 owners.add(t.id());
             }

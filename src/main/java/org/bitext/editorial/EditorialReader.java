@@ -90,7 +90,7 @@ public final class EditorialReader {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
-            diags.error(at, yamlMessage(e, yaml));
+            diags.error(at, yamlMessage(e, yaml), YamlHints.hint(e, yaml));
             return null;
         } catch (ReaderException e) {
             // a character YAML does not allow; the build refuses it when it reads the file, a caller here
@@ -117,6 +117,7 @@ public final class EditorialReader {
                     "write the values out instead of aliasing them");
             return null;
         }
+        YamlHints.warnings(file, root, yaml, diags);
         return layer(file, root, diags);
     }
 
@@ -305,6 +306,11 @@ public final class EditorialReader {
         String reason = r.string("reason", false);
         if (speaker != null && (reason == null || reason.isBlank())) {
             diags.error(r.positionOf("speaker"), "a reassigned turn needs a 'reason' (it is shown to the reader)");
+        }
+        if (!r.has("speaker") && reason != null && !reason.isBlank()) {
+            // a reason alone changes nothing, so the editor meant a reassignment and left out whom to
+            diags.error(r.positionOf("reason"), "a turn has a 'reason' but no 'speaker'; the reason explains a reassignment",
+                    "add 'speaker:' with the id of the speaker the turn belongs to, or remove 'reason'");
         }
         return new TurnDef(quote(r, "at"), r.slug("id", false), r.string("en", false), speaker, reason,
                 List.copyOf(splits), r.stringList("topics"), r.time("time"), r.position());

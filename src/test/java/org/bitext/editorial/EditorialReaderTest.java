@@ -172,4 +172,47 @@ class EditorialReaderTest {
         read(MINIMAL + "notes:\r\n  - {id: a, at: 问, kind: context, text: " + "字".repeat(1_000_000) + "}\n");
         assertEquals("e.yaml:7:1000001: this line of edition.yaml is longer than 1000000 characters; refused", only());
     }
+
+    private String hintFor(String turnLines) {
+        Diagnostics own = new Diagnostics();
+        new EditorialReader().read("e.yaml", MINIMAL + "turns:\n  - at: 问\n" + turnLines, own);
+        List<Diagnostic> errors = own.errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertNotNull(errors.get(0).hint(), errors.toString());
+        return errors.get(0).hint();
+    }
+
+    @Test
+    void anUnescapedDoubleQuoteInsideADoubleQuotedValueIsExplained() {
+        assertTrue(hintFor("    en: \"He said \"no\" to me\"\n").contains("write it as \\\""));
+    }
+
+    @Test
+    void aValueStartingWithAYamlIndicatorIsToldToBeQuoted() {
+        for (String v : List.of("*bold* claim", "*bold claim", "@handle says", "`code` here")) {
+            assertEquals("a value that starts with " + v.charAt(0) + " must be quoted: write '" + v + "'",
+                    hintFor("    en: " + v + "\n"), v);
+        }
+    }
+
+    @Test
+    void aColonInsideAnUnquotedValueIsExplained() {
+        assertTrue(hintFor("    en: Note: this\n").contains("put the whole value in quotes"));
+    }
+
+    @Test
+    void aTabUsedForIndentationGetsAHint() {
+        assertTrue(hintFor("\ten: x\n").contains("replace the tab with spaces"));
+    }
+
+    @Test
+    void anUnquotedTextCutAtACommentIsWarnedAboutAndAQuotedOneIsNot() {
+        read(MINIMAL + "turns:\n  - at: 问  # the question\n    en: One last topic #3. And more\n"
+                + "  - at: 答\n    en: 'One last topic #3.'  # fine\n    speaker: host\n    reason: &x later\n");
+        assertTrue(diags.errors().isEmpty(), diags.errors().toString());
+        List<String> warnings = diags.warnings().stream().map(d -> d.position() + ": " + d.message()).toList();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("e.yaml:8:24: the text after ' #' is a YAML comment"), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("e.yaml:12:13: a value that starts with &"), warnings.toString());
+    }
 }
