@@ -21,7 +21,7 @@ final class BuildCommand {
         try {
             Bitext.Result result = Bitext.build(options.toOptions(), diags);
             Reporter.print(diags, err);
-            out.println(summary("Built", result.edition(), result.fileCount() + " files into " + options.out, start));
+            out.println(summary("Built", result.edition(), Counts.of(result.fileCount(), "file") + " into " + options.out, start));
             return 0;
         } catch (BuildFailure e) {
             Reporter.print(diags, err);
@@ -34,7 +34,8 @@ final class BuildCommand {
 
     static String summary(String verb, Edition e, String where, long startNanos) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
-        return verb + " " + e.pages().size() + " sections, " + e.turnCount() + " turns, " + e.notes().size() + " notes, "
-                + e.topics().size() + " topics" + (where.isEmpty() ? "" : ", " + where) + " in " + ms + " ms";
+        return verb + " " + Counts.of(e.pages().size(), "section") + ", " + Counts.of(e.turnCount(), "turn") + ", "
+                + Counts.of(e.notes().size(), "note") + ", " + Counts.of(e.topics().size(), "topic")
+                + (where.isEmpty() ? "" : ", " + where) + " in " + ms + " ms";
     }
 }

@@ -27,6 +27,17 @@ class CliTest {
     }
 
     @Test
+    void theSummarySaysOneTurnNotOneTurns() throws Exception {
+        Path talk = tmp.resolve("talk.md");
+        Files.writeString(talk, "# 一次谈话\n\n## 开场\n\n**主持人：** 你好。\n");
+        assertEquals(0, TestSupport.cli("init", tmp.resolve("e").toString(), "--transcript", talk.toString()).code());
+        TestSupport.Run r = TestSupport.cli("check", "--content", tmp.resolve("e/content").toString(),
+                "--templates", Files.createDirectories(tmp.resolve("theme-only")).toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Checked 1 section, 1 turn, 0 notes, 0 topics in "), r.out());
+    }
+
+    @Test
     void checkWritesNothing() {
         Path out = tmp.resolve("never");
         TestSupport.Run r = TestSupport.cli("check", "--content", TestSupport.MINI.toString(), "--out", out.toString());
