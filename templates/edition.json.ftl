@@ -11,6 +11,8 @@ ${pad}}</#macro>
 <#macro dateParts parts>{"date-parts": [[<#list parts as p>${p?c}<#sep>, </#list>]]}</#macro>
 {
   "title": <@bi site.title "  "/>,
+  "description": <#if site.description??><@bi site.description "  "/><#else>null</#if>,
+  "introduction": <#if page.introduction??><@bi page.introduction "  "/><#else>null</#if>,
   "source": {
     "url": ${(site.source.url?c)!"null"},
     "author": ${(site.source.author?c)!"null"},
@@ -47,7 +49,8 @@ ${pad}}</#macro>
     {
       "id": ${(sp.id?c)!"null"},
       "name": <@bi sp.name "      "/>,
-      "narrator": ${sp.narrator?c}
+      "narrator": ${sp.narrator?c},
+      "about": <#if sp.about??><@bi sp.about "      "/><#else>null</#if>
     }<#sep>,</#sep>
 </#items>
   ]<#else>[]</#list>,
@@ -100,6 +103,7 @@ ${pad}}</#macro>
     {
       "id": ${(t.id?c)!"null"},
       "name": <@bi t.name "      "/>,
+      "description": <#if t.description??><@bi t.description "      "/><#else>null</#if>,
       "turns": <@ids t.turnIds/>
     }<#sep>,</#sep>
 </#items>
@@ -111,6 +115,7 @@ ${pad}}</#macro>
       "zh": ${(g.zh?c)!"null"},
       "pinyin": ${(g.pinyin?c)!"null"},
       "en": ${(g.en?c)!"null"},
+      "note": ${(g.note?c)!"null"},
       "occurrences": ${g.occurrences?c}
     }<#sep>,</#sep>
 </#items>

@@ -155,4 +155,19 @@ class ApparatusPagesTest {
         List<Map<String, Object>> sources = (List<Map<String, Object>>) notes.get(0).get("sources");
         assertEquals("2023", sources.get(1).get("date"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void editionJsonIsTheWholeEdition() throws IOException {
+        Map<String, Object> json = new Json().toType(Files.readString(site.resolve("edition.json")), Map.class);
+        assertEquals(Map.of("zh", "测试", "en", "A test"), json.get("description"));
+        Map<String, Object> intro = (Map<String, Object>) json.get("introduction");
+        assertEquals(Map.of("zh", "这是**测试**。", "en", "This is a *test*."), intro, "as written, Markdown and all");
+        Map<String, Object> speaker = ((List<Map<String, Object>>) json.get("speakers")).get(0);
+        assertTrue(speaker.containsKey("about"), speaker.toString());
+        Map<String, Object> term = ((List<Map<String, Object>>) json.get("glossary")).get(0);
+        assertTrue(term.containsKey("note"), term.toString());
+        Map<String, Object> topic = ((List<Map<String, Object>>) json.get("topics")).get(0);
+        assertTrue(topic.containsKey("description"), topic.toString());
+    }
 }

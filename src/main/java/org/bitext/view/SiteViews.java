@@ -129,7 +129,7 @@ public final class SiteViews {
             }
             allNotes.add(v);
         }
-        add("edition.json", "edition.json.ftl", new EditionData(speakers, List.copyOf(sections), allNotes, topics, glossary,
+        add("edition.json", "edition.json.ftl", new EditionData(intro, speakers, List.copyOf(sections), allNotes, topics, glossary,
                 citations.edition(), revisions));
         if (site.baseUrl() != null) {
             SitemapPage sitemap = new SitemapPage(List.copyOf(new TreeSet<>(pages.stream().map(Page::path)
