@@ -104,6 +104,16 @@ public final class SourceFiles {
 
     /** Strict UTF-8 (a leading byte-order mark is dropped); a bad byte or a forbidden character is refused at its place. */
     static SourceFile decode(Path file, byte[] bytes) {
+        SourceFile decoded = utf8(file, bytes);
+        if (decoded instanceof Text text) {
+            Refused refused = forbidden(file, text.text());
+            return refused != null ? refused : text;
+        }
+        return decoded;
+    }
+
+    /** Strict UTF-8 (a leading byte-order mark is dropped); the first bad byte is refused at its line and column. */
+    public static SourceFile utf8(Path file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
@@ -120,9 +130,7 @@ public final class SourceFiles {
                     "%s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
                     "save the file as UTF-8");
         }
-        String text = withoutBom(out.flip().toString());
-        Refused refused = forbidden(file, text);
-        return refused != null ? refused : new Text(file, bytes, text);
+        return new Text(file, bytes, withoutBom(out.flip().toString()));
     }
 
     /** Null when {@code text} holds only characters a text may hold, else the first other one, refused at its place. */

@@ -1,14 +1,9 @@
 package org.bitext.render;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +11,8 @@ import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
+import org.bitext.input.SourceFile;
+import org.bitext.input.SourceFiles;
 
 /**
  * The templates folder: its files (templates and assets) and a {@link Renderer} for them. Kept
@@ -129,37 +126,13 @@ public final class Templates {
 
     /** Whether a template is UTF-8; if not, reports the first bad byte at its line and column. */
     private static boolean utf8(Path file, byte[] bytes, Diagnostics diags) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            decoder.decode(in);
-            return true;
-        } catch (CharacterCodingException e) {
-            int bad = firstBadByte(bytes);
-            int lineStart = 0;
-            int line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
-            diags.addSource(file.toString(), new String(bytes, StandardCharsets.UTF_8));
-            diags.error(new Position(file.toString(), line, column), String.format(Locale.ROOT,
-                    "template %s is not valid UTF-8 (byte 0x%02X at offset %d)", file.getFileName(), bytes[bad] & 0xff, bad),
-                    "save the file as UTF-8");
+        if (SourceFiles.utf8(file, bytes) instanceof SourceFile.Refused refused) {
+            diags.addSource(file.toString(), refused.shown());
+            diags.error(new Position(file.toString(), refused.line(), refused.column()), "template " + refused.message(),
+                    refused.hint());
             return false;
         }
-    }
-
-    private static int firstBadByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        decoder.decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-        return Math.min(in.position(), bytes.length - 1);
+        return true;
     }
 
     private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {

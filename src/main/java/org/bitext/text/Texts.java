@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bitext.input.Limits;
 
 /** Small text helpers shared by the stages: normalising, CJK tests, slugs and stable hashes. */
 public final class Texts {
@@ -41,7 +42,7 @@ public final class Texts {
     }
 
     public static boolean isSlug(String s) {
-        return s != null && s.length() <= 80 && SLUG.matcher(s).matches();
+        return s != null && s.length() <= Limits.MAX_SLUG_LENGTH && SLUG.matcher(s).matches();
     }
 
     /** A readable ASCII slug: tone marks dropped, everything else not a letter or digit becomes '-'. */
