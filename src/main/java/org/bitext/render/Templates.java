@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
@@ -21,7 +22,33 @@ import org.bitext.input.SourceFiles;
  */
 public final class Templates {
     /** The files of a read, by path relative to the folder, and the renderer for them. */
-    public record Loaded(Map<String, byte[]> files, Renderer renderer) {
+    public static final class Loaded {
+        private final Map<String, byte[]> files;
+        private final Renderer renderer;
+        private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+        Loaded(Map<String, byte[]> files, Renderer renderer) {
+            this.files = files;
+            this.renderer = renderer;
+        }
+
+        public Map<String, byte[]> files() {
+            return files;
+        }
+
+        public Renderer renderer() {
+            return renderer;
+        }
+
+        /**
+         * What the output of {@code template} depends on besides its model: a digest of its source and
+         * of every template it includes or imports, transitively. A page whose model and key are those of
+         * the build before comes out the same, so {@code serve} takes it as it was (an edit of layout.ftlh
+         * does not make the EPUB's chapters again).
+         */
+        public String key(String template) {
+            return keys.computeIfAbsent(template, t -> TemplateKeys.key(t, files));
+        }
     }
 
     private final Path folder;
