@@ -96,21 +96,10 @@ public final class SiteRenderer {
         markdownLinks.checkNesting(edition);
         List<Page> pages = SiteViews.of(edition, new ViewHtml(markdown));
         Timings.mark("page model");
-        // The threads take the jobs in this order. The pages that the others link into come first (the
-        // glossary, the sections): a link to a fragment is decided as soon as the page it points into
-        // has been scanned, instead of being kept to the end.
+        // The threads take the jobs in this order: the EPUB first, the longest job by far (every chapter
+        // of the book), so that the other thread makes the pages meanwhile instead of waiting for it at the end.
         List<Job> jobs = new ArrayList<>();
         Set<TemplateError> reported = ConcurrentHashMap.newKeySet();
-        for (Page page : pages) {
-            String key = loaded.key(page.template());
-            jobs.add(new Job(page.path(), page, key, o -> {
-                byte[] same = incremental.reuse(page, key);
-                if (same != null) {
-                    return bytes(o, same); // the same model with the same templates: the same file
-                }
-                return text(o, w -> rendered(renderer, page, w, reported));
-            }));
-        }
         EpubFiles book = EpubViews.of(pages);
         jobs.add(new Job(book.path(), null, null, o -> {
             Map<String, byte[]> parts = new TreeMap<>();
@@ -130,6 +119,16 @@ public final class SiteRenderer {
             Epub.write(parts, book.modified(), o);
             return true;
         }));
+        for (Page page : pages) {
+            String key = loaded.key(page.template());
+            jobs.add(new Job(page.path(), page, key, o -> {
+                byte[] same = incremental.reuse(page, key);
+                if (same != null) {
+                    return bytes(o, same); // the same model with the same templates: the same file
+                }
+                return text(o, w -> rendered(renderer, page, w, reported));
+            }));
+        }
         String base = edition.meta().baseUrl();
         if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
