@@ -52,8 +52,8 @@ public final class Templates {
     }
 
     private final Path folder;
-    private Map<String, byte[]> files;
-    private Renderer renderer;
+    /** The last read, kept while no file changes: its renderer and template keys serve the next build too. */
+    private Loaded loaded;
     /** A renderer being made ahead of the first read, on a thread of its own. */
     private FutureTask<Renderer> prepared;
 
@@ -82,7 +82,7 @@ public final class Templates {
      * Reads every file of the folder. Refuses, into {@code diags}, a symbolic link that leads outside
      * the folder (nothing outside the project is ever published) and a template that is not UTF-8.
      * Returns null after any error; else the files (null bytes for one that cannot be read, reported
-     * by whoever needs it) and a renderer, the same one as last time when no file changed.
+     * by whoever needs it) and a renderer: the same as last time when no file changed.
      */
     public Loaded read(Diagnostics diags) throws IOException {
         // the built-in theme, overridden file by file by the folder's own (a project may have none)
@@ -95,12 +95,11 @@ public final class Templates {
         if (!ok) {
             return null;
         }
-        if (renderer == null || !sameFiles(read, files)) {
+        if (loaded == null || !sameFiles(read, loaded.files())) {
             Renderer ready = takePrepared();
-            renderer = ready != null ? ready : new Renderer(folder);
+            loaded = new Loaded(read, ready != null ? ready : new Renderer(folder));
         }
-        files = read;
-        return new Loaded(read, renderer);
+        return loaded;
     }
 
     /** Reads the folder's files, when there is a folder, into {@code read}; false after an error. */
