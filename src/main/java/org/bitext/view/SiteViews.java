@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bitext.edition.Edition;
 import org.bitext.edition.Intervention;
 import org.bitext.edition.Mark;
@@ -33,6 +35,8 @@ import org.bitext.editorial.Timestamp;
  */
 public final class SiteViews {
     private static final Bilingual NONE = new Bilingual(null, null);
+    /** The first strong emphasis of a note, where the editors write the name it explains ("**Helen Toner** is …"). */
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
 
     private final Edition edition;
     private final MarkdownHtml markdown;
@@ -306,8 +310,9 @@ public final class SiteViews {
     }
 
     /**
-     * The index of names: the notes about people, organisations, products and events, each with every
-     * turn whose Chinese holds the phrase the note quotes (not only the turn it is anchored on).
+     * The index of names: the notes about people, organisations, products and events, each with its own
+     * turn and every turn whose Chinese holds the phrase the note quotes (the site's list) or also the
+     * name the note explains (the EPUB's).
      */
     private List<NameGroup> names() {
         List<NameGroup> out = new ArrayList<>();
@@ -317,9 +322,20 @@ public final class SiteViews {
                 if (!n.kind().equals(k.id())) {
                     continue;
                 }
-                List<TurnRef> at = turns.values().stream().filter(t -> t.zh().contains(n.quote()) || t.id().equals(n.turn()))
-                        .map(t -> new TurnRef(t.id(), t.number(), t.section(), t.url())).toList();
-                entries.add(new NameEntry(n, at));
+                Matcher bold = BOLD.matcher(n.markdown());
+                String name = bold.find() ? bold.group(1).strip() : null;
+                List<TurnRef> quoted = new ArrayList<>();
+                List<TurnRef> named = new ArrayList<>();
+                for (TurnView t : turns.values()) {
+                    TurnRef ref = new TurnRef(t.id(), t.number(), t.section(), t.url());
+                    if (t.id().equals(n.turn()) || t.zh().contains(n.quote())) {
+                        quoted.add(ref);
+                        named.add(ref);
+                    } else if (name != null && t.zh().contains(name)) {
+                        named.add(ref);
+                    }
+                }
+                entries.add(new NameEntry(name == null ? n.quote() : name, n, List.copyOf(quoted), List.copyOf(named)));
             }
             if (!entries.isEmpty()) {
                 // by the name as quoted, Latin letters without regard to case: the same order in any locale
