@@ -303,7 +303,10 @@ final class MappingReader {
     }
 
     static Position pos(String file, Node node) {
-        Mark m = node.getStartMark();
+        return pos(file, node.getStartMark());
+    }
+
+    static Position pos(String file, Mark m) {
         return m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
     }
 
