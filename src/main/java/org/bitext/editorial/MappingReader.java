@@ -99,16 +99,22 @@ final class MappingReader {
         return values.get(key);
     }
 
+    /** The value of {@code key}; null when absent (an error when required). */
+    private Node value(String key, boolean required) {
+        Node v = values.get(key);
+        if (v == null && required) {
+            diags.error(position(), what + " is missing required key '" + key + "'");
+        }
+        return v;
+    }
+
     /**
      * A string value; null when absent (an error when required), of the wrong type, or holding a
      * character no text may hold (a NUL, half a surrogate pair: YAML escapes can write them).
      */
     String string(String key, boolean required) {
-        Node v = values.get(key);
+        Node v = value(key, required);
         if (v == null) {
-            if (required) {
-                diags.error(position(), what + " is missing required key '" + key + "'");
-            }
             return null;
         }
         String s = text(v);
@@ -168,14 +174,8 @@ final class MappingReader {
 
     /** A {zh, en} mapping; null when absent. */
     Bilingual bilingual(String key, boolean required, boolean bothRequired) {
-        Node v = values.get(key);
-        if (v == null) {
-            if (required) {
-                diags.error(position(), what + " is missing required key '" + key + "'");
-            }
-            return null;
-        }
-        MappingReader r = of(file, diags, "'" + key + "' of " + what, v, Set.of("zh", "en"));
+        Node v = value(key, required);
+        MappingReader r = v == null ? null : of(file, diags, "'" + key + "' of " + what, v, Set.of("zh", "en"));
         if (r == null) {
             return null;
         }

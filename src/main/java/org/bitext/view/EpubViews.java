@@ -45,26 +45,8 @@ public final class EpubViews {
         EditionData data = find(pages, EditionData.class);
         GlossaryPage glossary = find(pages, GlossaryPage.class);
 
-        List<EpubPart> toc = new ArrayList<>();
-        Bilingual part = null;
-        List<SectionView> inPart = new ArrayList<>();
-        for (SectionView s : data.sections()) {
-            if (s.part()) {
-                if (!inPart.isEmpty() || part != null) {
-                    toc.add(new EpubPart(part, List.copyOf(inPart)));
-                }
-                part = s.title();
-                inPart = new ArrayList<>();
-            } else {
-                inPart.add(s);
-            }
-        }
-        if (!inPart.isEmpty() || part != null) {
-            toc.add(new EpubPart(part, List.copyOf(inPart)));
-        }
-
         String modified = modified(site.source().published());
-        EpubBook book = new EpubBook(identifier(site), modified, home.introduction(), List.copyOf(toc),
+        EpubBook book = new EpubBook(identifier(site), modified, home.introduction(), home.toc(),
                 glossary.terms(), byFirstTurn(find(pages, NamesPage.class).groups(), data.notes()));
         List<Page> files = new ArrayList<>();
         files.add(file(site, book, "META-INF/container.xml", "epub/container.xml.ftlx"));
@@ -72,8 +54,8 @@ public final class EpubViews {
         files.add(file(site, book, "EPUB/nav.xhtml", "epub/nav.xhtml.ftlx"));
         files.add(file(site, book, "EPUB/style.css", "epub/style.css.ftl"));
         files.add(file(site, book, "EPUB/title.xhtml", "epub/title.xhtml.ftlx"));
-        for (EpubPart p : toc) {
-            for (SectionView s : p.sections()) {
+        for (SectionView s : data.sections()) {
+            if (!s.part()) {
                 String path = "EPUB/" + sectionFile(s.id());
                 files.add(new Page(path, "epub/section.xhtml.ftlx",
                         new PageModel(site, new SectionPage(s, null, null), path, "../", null)));

@@ -379,7 +379,7 @@ public final class SiteViews {
                 entries = new ArrayList<>();
             }
             if (!s.part()) {
-                entries.add(new TocEntry(s.title(), s.url(), s.turnCount()));
+                entries.add(new TocEntry(s.id(), s.title(), s.url(), s.turnCount()));
             }
         }
         if (entries != null) {
