@@ -257,9 +257,8 @@ final class LayerReader {
     private String speakerRef(MappingReader r, boolean required, Map<String, SpeakerDef> speakers) {
         String id = r.slug("speaker", required);
         if (id != null && !speakers.isEmpty() && !speakers.containsKey(id)) {
-            String suggestion = Texts.suggest(id, speakers.keySet());
             diags.error(r.positionOf("speaker"), "unknown speaker '" + id + "'"
-                    + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                    + Texts.didYouMean(id, speakers.keySet()),
                     "speakers: " + String.join(", ", speakers.keySet()));
             return null;
         }
@@ -278,9 +277,8 @@ final class LayerReader {
             }
         }
         List<String> names = Arrays.stream(NoteKind.values()).map(NoteKind::id).toList();
-        String suggestion = Texts.suggest(norm, names);
         diags.error(r.positionOf("kind"), "unknown note kind '" + k + "'"
-                + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                + Texts.didYouMean(norm, names),
                 "kinds: " + String.join(", ", names));
         return null;
     }

@@ -57,9 +57,8 @@ final class MappingReader {
                 continue;
             }
             if (!allowed.contains(key)) {
-                String suggestion = Texts.suggest(key, allowed);
                 diags.error(pos(file, t.getKeyNode()), "unknown key '" + key + "' in " + what
-                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                        + Texts.didYouMean(key, allowed),
                         "allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
                 continue;
             }
