@@ -41,8 +41,8 @@ public final class SiteViews {
     private final Edition edition;
     private final MarkdownHtml markdown;
     private final SiteView site;
-    private final Map<String, SpeakerRef> speakerRefs = new LinkedHashMap<>();
-    private final Map<String, TopicRef> topicRefs = new LinkedHashMap<>();
+    private final Map<String, NamedRef> speakerRefs = new LinkedHashMap<>();
+    private final Map<String, NamedRef> topicRefs = new LinkedHashMap<>();
     private final Map<String, TermRef> termRefs = new LinkedHashMap<>();
     private final Map<String, NoteView> notes = new LinkedHashMap<>();
     private final Map<String, TurnView> turns = new LinkedHashMap<>();
@@ -62,10 +62,10 @@ public final class SiteViews {
                 new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()),
                 lastRevised, citations.lead(), citations.original());
         for (Speaker s : edition.speakers()) {
-            speakerRefs.put(s.id(), new SpeakerRef(s.id(), or(s.name()), Pages.speaker(s.id())));
+            speakerRefs.put(s.id(), new NamedRef(s.id(), or(s.name()), Pages.speaker(s.id())));
         }
         for (Topic t : edition.topics()) {
-            topicRefs.put(t.id(), new TopicRef(t.id(), or(t.name()), Pages.topic(t.id())));
+            topicRefs.put(t.id(), new NamedRef(t.id(), or(t.name()), Pages.topic(t.id())));
         }
         for (Term t : edition.glossary()) {
             termRefs.put(t.id(), new TermRef(t.id(), t.pinyin(), t.en()));
@@ -197,7 +197,7 @@ public final class SiteViews {
             counts.merge(t.speaker(), 1, Integer::sum);
         }
         List<SpeakerCount> speakerCounts = new ArrayList<>();
-        for (SpeakerRef sp : speakerRefs.values()) {
+        for (NamedRef sp : speakerRefs.values()) {
             Integer c = counts.get(sp.id());
             if (c != null) {
                 speakerCounts.add(new SpeakerCount(sp, c));
