@@ -90,8 +90,7 @@ public final class EditorialReader {
         // SnakeYAML bounds aliases to lists and mappings only; aliases to long scalars can still
         // multiply the work of later stages, so every reuse of a node counts.
         if (reuses(root, Collections.newSetFromMap(new IdentityHashMap<>())) > Limits.MAX_YAML_ALIASES) {
-            diags.error(refusalPosition(file, yaml, Limits.MAX_YAML_ALIASES + 1), "edition.yaml uses more than "
-                    + Limits.MAX_YAML_ALIASES + " aliases (*name); refused to guard against alias bombs",
+            diags.error(refusalPosition(file, yaml, Limits.MAX_YAML_ALIASES + 1), refusalMessage("Number of aliases"),
                     "write the values out instead of aliasing them");
             return null;
         }

@@ -291,15 +291,10 @@ public final class SiteViews {
         if (t == null || r == null) {
             return null;
         }
-        String url = r.url();
+        String url = r.url().contains("#") ? r.url().substring(0, r.url().indexOf('#')) : r.url();
         String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
-        String link;
-        if (host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com")) {
-            String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-            link = withoutFragment + (withoutFragment.contains("?") ? "&" : "?") + "t=" + t.seconds();
-        } else {
-            link = (url.contains("#") ? url.substring(0, url.indexOf('#')) : url) + "#t=" + t.seconds();
-        }
+        boolean youtube = host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com");
+        String link = url + (!youtube ? "#" : url.contains("?") ? "&" : "?") + "t=" + t.seconds();
         return new TimeView(t.text(), t.seconds(), link);
     }
 
