@@ -177,11 +177,10 @@ public final class SiteViews {
 
     private SectionView section(Section s) {
         SectionRef ref = new SectionRef(s.id(), or(s.title()), s.part() ? null : Pages.section(s.id()));
-        int[] number = {0};
         List<NoteView> sectionNotes = new ArrayList<>();
         List<NoteRef> headingNotes = new ArrayList<>();
         for (String id : s.notes()) {
-            NoteView n = note(edition.notes().get(id), ++number[0], ref);
+            NoteView n = note(edition.notes().get(id), sectionNotes.size() + 1, ref);
             headingNotes.add(noteRef(n));
             sectionNotes.add(n);
         }
@@ -191,7 +190,7 @@ public final class SiteViews {
         for (Turn t : s.turns()) {
             boolean continues = t.speaker() != null && t.speaker().equals(previousSpeaker);
             previousSpeaker = t.speaker();
-            TurnView tv = turn(t, ref, continues, number, sectionNotes);
+            TurnView tv = turn(t, ref, continues, sectionNotes);
             sectionTurns.add(tv);
             turns.put(t.id(), tv);
             counts.merge(t.speaker(), 1, Integer::sum);
@@ -207,10 +206,10 @@ public final class SiteViews {
                 List.copyOf(sectionTurns), List.copyOf(sectionNotes), List.copyOf(speakerCounts), sectionTurns.size());
     }
 
-    private TurnView turn(Turn t, SectionRef section, boolean continues, int[] number, List<NoteView> sectionNotes) {
+    private TurnView turn(Turn t, SectionRef section, boolean continues, List<NoteView> sectionNotes) {
         Map<String, NoteRef> turnNotes = new LinkedHashMap<>();
         for (Mark mark : t.notes()) {
-            NoteView n = note(edition.notes().get(mark.id()), ++number[0], section);
+            NoteView n = note(edition.notes().get(mark.id()), sectionNotes.size() + 1, section);
             turnNotes.put(mark.id(), noteRef(n));
             sectionNotes.add(n);
         }
@@ -271,7 +270,7 @@ public final class SiteViews {
         return List.copyOf(out);
     }
 
-    /** The view of a note, made where it is first met (its number counts within the section). */
+    /** The view of a note, made where it is first met (its number counts the notes met before it in the section, plus one). */
     private NoteView note(Note n, int number, SectionRef s) {
         return notes.computeIfAbsent(n.id(), id -> new NoteView(id, number, n.kind().id(), n.quote(), n.markdown(),
                 markdown.block(n.markdown()), n.turn(), n.sources().stream().map(SiteViews::work).toList(), s, Pages.section(s.id()) + "#note-" + id,
