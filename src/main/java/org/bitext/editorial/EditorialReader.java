@@ -2,7 +2,6 @@ package org.bitext.editorial;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -223,13 +222,8 @@ public final class EditorialReader {
      * can be added, and nothing in it that should not be published.
      */
     public static String baseUrlProblem(String s) {
-        URI uri = null;
-        try {
-            uri = s.matches("https?://[^\\s/]+(/[^\\s]*)?") ? new URI(s) : null;
-        } catch (URISyntaxException e) {
-            // not a URL: said below
-        }
-        if (uri == null || uri.getHost() == null) {
+        URI uri = MappingReader.httpUri(s, "https?://[^\\s/]+(/[^\\s]*)?");
+        if (uri == null) {
             return "must be an absolute http(s) URL";
         }
         if (uri.getRawUserInfo() != null) {

@@ -218,13 +218,8 @@ final class MappingReader {
             return null;
         }
         String u = s.trim();
-        URI uri = null;
-        try {
-            uri = u.matches("(?i)https?://[^\\s/?#]+[^\\s]*") ? new URI(u) : null;
-        } catch (URISyntaxException e) {
-            // not a URL: said below
-        }
-        if (uri == null || uri.getHost() == null) {
+        URI uri = httpUri(u, "(?i)https?://[^\\s/?#]+[^\\s]*");
+        if (uri == null) {
             diags.error(positionOf(key), "'" + key + "' in " + what + " must be an absolute http or https URL, found '"
                     + Texts.clip(s, 60) + "'");
             return null;
@@ -234,6 +229,16 @@ final class MappingReader {
             return null;
         }
         return u;
+    }
+
+    /** {@code s} as a URI with a host, when it has the shape of {@code regex}; else null. */
+    static URI httpUri(String s, String regex) {
+        try {
+            URI uri = s.matches(regex) ? new URI(s) : null;
+            return uri == null || uri.getHost() == null ? null : uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** A moment of the recording, "hh:mm:ss" or "mm:ss"; null when absent or refused. */
