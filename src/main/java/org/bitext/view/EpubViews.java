@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -110,12 +112,13 @@ public final class EpubViews {
      * names first met in the same turn in the order of edition.yaml).
      */
     private static List<NameGroup> byFirstTurn(List<NameGroup> groups, List<NoteView> notesInYamlOrder) {
-        List<String> yamlOrder = notesInYamlOrder.stream().map(NoteView::id).toList();
+        Map<String, Integer> yamlOrder = new HashMap<>();
+        notesInYamlOrder.forEach(n -> yamlOrder.put(n.id(), yamlOrder.size()));
         List<NameGroup> out = new ArrayList<>();
         for (NameGroup g : groups) {
             List<NameEntry> names = new ArrayList<>(g.names());
             names.sort(Comparator.comparingInt((NameEntry e) -> e.named().isEmpty() ? 0 : e.named().get(0).number())
-                    .thenComparingInt(e -> yamlOrder.indexOf(e.note().id())));
+                    .thenComparingInt(e -> yamlOrder.get(e.note().id())));
             out.add(new NameGroup(g.kind(), List.copyOf(names)));
         }
         return List.copyOf(out);
