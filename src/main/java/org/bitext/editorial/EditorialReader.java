@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.input.Limits;
@@ -36,8 +35,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * object construction), so no YAML tag can instantiate a class, and every value keeps its mark.
  */
 public final class EditorialReader {
-    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+(?=\\r?$)", Pattern.MULTILINE);
-
     /** The keys each mapping accepts, by its name in docs/edition.schema.json ("top" for the file itself). */
     public static Map<String, Set<String>> allowedKeys() {
         return Map.ofEntries(Map.entry("top", LayerReader.TOP), Map.entry("edition", LayerReader.EDITION),
@@ -60,7 +57,7 @@ public final class EditorialReader {
         Node root;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
-            String text = TRAILING_BLANKS.matcher(yaml).replaceAll("");
+            String text = withoutTrailingBlanks(yaml);
             LoaderOptions options = loaderOptions();
             // what Yaml.compose does, without loading the object construction and dumping a Yaml brings along
             root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
@@ -95,6 +92,36 @@ public final class EditorialReader {
         }
         YamlHints.warnings(file, root, yaml, diags);
         return new LayerReader(file, diags).layer(root);
+    }
+
+    /** {@code yaml} without the spaces and tabs that end its lines (the same string when there are none). */
+    static String withoutTrailingBlanks(String yaml) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            boolean lineEnd = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            if (i + 1 == yaml.length() && !lineEnd) {
+                i++; // the last line, without a line break
+            } else if (!lineEnd) {
+                continue;
+            }
+            int blanks = i;
+            while (blanks > copied && (yaml.charAt(blanks - 1) == ' ' || yaml.charAt(blanks - 1) == '\t')) {
+                blanks--;
+            }
+            if (blanks < i) {
+                if (out == null) {
+                    out = new StringBuilder(yaml.length());
+                }
+                out.append(yaml, copied, blanks);
+                copied = i;
+            }
+        }
+        if (out == null) {
+            return yaml;
+        }
+        return out.append(yaml, copied, yaml.length()).toString();
     }
 
     /** Where the first line longer than the limit goes over it, or null. */
