@@ -6,7 +6,7 @@ import org.bitext.text.Texts;
 
 /**
  * What a draft may still lack or have out of order: a turn's English gloss, (once there are topics) its
- * topic, and recording times that run forwards within a section.
+ * topic, and recording times in order within a section. Each is a warning, an error under --strict.
  */
 final class Completeness {
     private Completeness() {
