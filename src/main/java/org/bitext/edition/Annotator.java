@@ -39,7 +39,7 @@ public final class Annotator {
         Glossary.Result glossary = Glossary.run(c, pieces.ordered());
         Completeness.check(c, pieces.ordered(), attributed.speakers(), topics);
         PageIds.check(c, reserved, sections, pieces);
-        Times.check(c, pieces.ordered());
+        Completeness.times(c, pieces.ordered());
         return new Edition(c.layer().edition(), c.transcript().meta(), c.transcript().sha256(),
                 List.copyOf(attributed.speakers().values()), sections(pieces, sections, notes, topics, glossary),
                 notes.notes(), glossary.terms(), topics.topics(), c.layer().revisions());

@@ -66,9 +66,8 @@ final class Attribution {
                                     "write it without the colon: '" + p.label() + "' (the transcript's ':' or '：' after it is expected)");
                         }
                     } else if (current == null) {
-                        String suggestion = Texts.suggest(p.label(), byLabel.keySet());
                         diags.error(p.labelPosition(), "unknown speaker label '" + p.label() + "'"
-                                + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                                + Texts.didYouMean(p.label(), byLabel.keySet()),
                                 "add it to the 'labels' of a speaker in " + layer.file()
                                         + (byLabel.isEmpty() ? "" : " (known labels: " + String.join(", ", byLabel.keySet()) + ")"));
                     }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import org.bitext.text.Texts;
 
-/** What a draft may still lack: a turn's English gloss, and (once there are topics) its topic. */
+/**
+ * What a draft may still lack or have out of order: a turn's English gloss, (once there are topics) its
+ * topic, and recording times in order within a section. Each is a warning, an error under --strict.
+ */
 final class Completeness {
     private Completeness() {
     }
@@ -19,6 +22,25 @@ final class Completeness {
             if (!topics.topics().isEmpty() && sp != null && !sp.narrator() && topics.ofTurn().get(p.order()).isEmpty()) {
                 c.incomplete(p.position(), "turn '" + p.id() + "' (\"" + Texts.clip(p.text(), 20) + "\") belongs to no topic");
             }
+        }
+    }
+
+    /** Recording times must not run backwards within a section. */
+    static void times(Context c, List<Piece> ordered) {
+        Piece last = null;
+        for (Piece p : ordered) {
+            if (last != null && last.para().section() != p.para().section()) {
+                last = null;
+            }
+            if (p.time() == null) {
+                continue;
+            }
+            if (last != null && p.time().seconds() < last.time().seconds()) {
+                c.incomplete(p.time().position(), "time " + p.time().text() + " is earlier than the time "
+                        + last.time().text() + " of a turn before it in this section (line " + last.time().position().line()
+                        + "); times must not run backwards");
+            }
+            last = p;
         }
     }
 }

@@ -106,8 +106,7 @@ final class Splits {
     }
 
     private static void unknownSpeaker(Diagnostics diags, String id, Position at, Map<String, Speaker> speakers) {
-        String suggestion = Texts.suggest(id, speakers.keySet());
-        diags.error(at, "unknown speaker '" + id + "'" + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+        diags.error(at, "unknown speaker '" + id + "'" + Texts.didYouMean(id, speakers.keySet()),
                 "speakers: " + String.join(", ", speakers.keySet()));
     }
 }

@@ -72,9 +72,8 @@ final class Topics {
         for (Piece p : pieces.ordered()) {
             for (Quote q : p.topicRefs()) {
                 if (!order.containsKey(q.exact())) {
-                    String suggestion = Texts.suggest(q.exact(), order.keySet());
                     c.diags().error(q.position(), "unknown topic '" + q.exact() + "'"
-                            + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""));
+                            + Texts.didYouMean(q.exact(), order.keySet()));
                 } else {
                     ofTurn.get(p.order()).add(q.exact());
                 }

@@ -57,9 +57,8 @@ final class MappingReader {
                 continue;
             }
             if (!allowed.contains(key)) {
-                String suggestion = Texts.suggest(key, allowed);
                 diags.error(pos(file, t.getKeyNode()), "unknown key '" + key + "' in " + what
-                        + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""),
+                        + Texts.didYouMean(key, allowed),
                         "allowed keys: " + String.join(", ", allowed.stream().sorted().toList()));
                 continue;
             }
@@ -99,16 +98,22 @@ final class MappingReader {
         return values.get(key);
     }
 
+    /** The value of {@code key}; null when absent (an error when required). */
+    private Node value(String key, boolean required) {
+        Node v = values.get(key);
+        if (v == null && required) {
+            diags.error(position(), what + " is missing required key '" + key + "'");
+        }
+        return v;
+    }
+
     /**
      * A string value; null when absent (an error when required), of the wrong type, or holding a
      * character no text may hold (a NUL, half a surrogate pair: YAML escapes can write them).
      */
     String string(String key, boolean required) {
-        Node v = values.get(key);
+        Node v = value(key, required);
         if (v == null) {
-            if (required) {
-                diags.error(position(), what + " is missing required key '" + key + "'");
-            }
             return null;
         }
         String s = text(v);
@@ -168,14 +173,8 @@ final class MappingReader {
 
     /** A {zh, en} mapping; null when absent. */
     Bilingual bilingual(String key, boolean required, boolean bothRequired) {
-        Node v = values.get(key);
-        if (v == null) {
-            if (required) {
-                diags.error(position(), what + " is missing required key '" + key + "'");
-            }
-            return null;
-        }
-        MappingReader r = of(file, diags, "'" + key + "' of " + what, v, Set.of("zh", "en"));
+        Node v = value(key, required);
+        MappingReader r = v == null ? null : of(file, diags, "'" + key + "' of " + what, v, Set.of("zh", "en"));
         if (r == null) {
             return null;
         }
@@ -219,13 +218,8 @@ final class MappingReader {
             return null;
         }
         String u = s.trim();
-        URI uri = null;
-        try {
-            uri = u.matches("(?i)https?://[^\\s/?#]+[^\\s]*") ? new URI(u) : null;
-        } catch (URISyntaxException e) {
-            // not a URL: said below
-        }
-        if (uri == null || uri.getHost() == null) {
+        URI uri = httpUri(u, "(?i)https?://[^\\s/?#]+[^\\s]*");
+        if (uri == null) {
             diags.error(positionOf(key), "'" + key + "' in " + what + " must be an absolute http or https URL, found '"
                     + Texts.clip(s, 60) + "'");
             return null;
@@ -235,6 +229,16 @@ final class MappingReader {
             return null;
         }
         return u;
+    }
+
+    /** {@code s} as a URI with a host, when it has the shape of {@code regex}; else null. */
+    static URI httpUri(String s, String regex) {
+        try {
+            URI uri = s.matches(regex) ? new URI(s) : null;
+            return uri == null || uri.getHost() == null ? null : uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** A moment of the recording, "hh:mm:ss" or "mm:ss"; null when absent or refused. */
@@ -303,7 +307,10 @@ final class MappingReader {
     }
 
     static Position pos(String file, Node node) {
-        Mark m = node.getStartMark();
+        return pos(file, node.getStartMark());
+    }
+
+    static Position pos(String file, Mark m) {
         return m == null ? Position.of(file) : new Position(file, m.getLine() + 1, m.getColumn() + 1);
     }
 

@@ -4,7 +4,4 @@ import java.util.List;
 
 /** The transcript as published, read into sections and paragraphs; nothing editorial yet. */
 public record Transcript(String file, SourceMeta meta, List<RawSection> sections, String sha256) {
-    public int paragraphCount() {
-        return sections.stream().mapToInt(s -> s.paragraphs().size()).sum();
-    }
 }

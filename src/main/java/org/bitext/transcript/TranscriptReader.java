@@ -68,7 +68,7 @@ public final class TranscriptReader {
                 continue;
             }
             if (node instanceof Heading h) {
-                String title = Texts.normalize(inlineText(h).text());
+                String title = Texts.normalize(joined(h.getFirstChild()).text());
                 if (end != null && title.equals(end)) {
                     endFound = true;
                     break;
@@ -201,7 +201,7 @@ public final class TranscriptReader {
         Node rest = first;
         boolean colonOutside = false;
         if (first instanceof StrongEmphasis strong) {
-            String strongText = Texts.normalize(inlineText(strong).text());
+            String strongText = Texts.normalize(joined(strong.getFirstChild()).text());
             Node after = strong.getNext();
             if (strongText.endsWith("：") || strongText.endsWith(":")) {
                 label = strongText.substring(0, strongText.length() - 1).trim();
@@ -213,11 +213,7 @@ public final class TranscriptReader {
                 colonOutside = true;
             }
         }
-        Joined body = new Joined();
-        for (Node c = rest; c != null; c = c.getNext()) {
-            appendInline(c, body);
-        }
-        String text = Texts.normalize(body.text());
+        String text = Texts.normalize(joined(rest).text());
         if (colonOutside) {
             // **主持人**： the colon outside the bold belongs to the label
             text = LEADING_COLON.matcher(text).replaceFirst("");
@@ -229,9 +225,10 @@ public final class TranscriptReader {
         return new Paragraph(text, label == null || label.isEmpty() ? null : label, pos, label == null ? null : pos);
     }
 
-    private static Joined inlineText(Node parent) {
+    /** The text of {@code first} and the nodes after it. */
+    private static Joined joined(Node first) {
         Joined out = new Joined();
-        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
+        for (Node c = first; c != null; c = c.getNext()) {
             appendInline(c, out);
         }
         return out;

@@ -2,7 +2,8 @@ package org.bitext.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.bitext.edition.Edition;
 import org.bitext.editorial.EditionMeta;
 import org.bitext.text.Texts;
@@ -31,16 +32,7 @@ final class Citations {
         String date = meta.published() != null ? meta.published() : "n.d.";
         lead = (names.isEmpty() ? "" : names + (editors.size() > 1 ? " (eds.)" : " (ed.)") + ". ") + fullTitle + ". " + date;
         String sourceDate = sourceDate(source.published());
-        List<String> parts = new ArrayList<>();
-        if (source.author() != null) {
-            parts.add(source.author());
-        }
-        if (sourceDate != null) {
-            parts.add(sourceDate);
-        }
-        if (source.url() != null) {
-            parts.add(source.url());
-        }
+        List<String> parts = Stream.of(source.author(), sourceDate, source.url()).filter(Objects::nonNull).toList();
         original = parts.isEmpty() ? "" : " Chinese text: " + String.join(", ", parts) + ".";
         String text = stop(lead) + (baseUrl != null ? " " + baseUrl + "." : "") + original;
         String id = "bitext-" + Texts.shortHash(title + "|" + baseUrl, 6)
@@ -123,12 +115,12 @@ final class Citations {
 
     /** A BibTeX field; the characters BibTeX gives a meaning are escaped so any text stays one value. */
     private static void field(StringBuilder b, String name, String value) {
-        StringBuilder v = new StringBuilder();
         if (name.equals("url")) {
             // read verbatim by BibTeX; an http(s) URL Bitext accepted holds no brace
             b.append("  url = {").append(value).append("},\n");
             return;
         }
+        StringBuilder v = new StringBuilder();
         for (char c : value.toCharArray()) {
             switch (c) {
                 case '{', '}', '%', '&', '$', '#', '_' -> v.append('\\').append(c);
@@ -137,6 +129,6 @@ final class Citations {
                 default -> v.append(c);
             }
         }
-        b.append("  ").append(name.toLowerCase(Locale.ROOT)).append(" = {").append(v).append("},\n");
+        b.append("  ").append(name).append(" = {").append(v).append("},\n");
     }
 }

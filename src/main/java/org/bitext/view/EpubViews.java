@@ -4,15 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bitext.editorial.NoteKind;
 import org.bitext.text.Bilingual;
 
 /**
@@ -21,12 +19,7 @@ import org.bitext.text.Bilingual;
  * its date is the source's.
  */
 public final class EpubViews {
-    /** The kinds of note that name something, and so make the index of names. */
-    private static final Set<String> NAME_KINDS = Set.of(NoteKind.PERSON.id(), NoteKind.ORGANISATION.id(),
-            NoteKind.PRODUCT.id(), NoteKind.EVENT.id());
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2}))?.*");
-    /** The first strong emphasis of a note, where the editors write the name it explains ("**Helen Toner** is …"). */
-    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
     /** dcterms:modified when the source gives no date it can be read from. */
     private static final String NO_DATE = "2000-01-01T00:00:00Z";
 
@@ -54,44 +47,20 @@ public final class EpubViews {
         EditionData data = find(pages, EditionData.class);
         GlossaryPage glossary = find(pages, GlossaryPage.class);
 
-        Map<String, Integer> numbers = new LinkedHashMap<>();
-        List<TurnView> turns = new ArrayList<>();
-        List<EpubPart> toc = new ArrayList<>();
-        Bilingual part = null;
-        List<SectionView> inPart = new ArrayList<>();
-        for (SectionView s : data.sections()) {
-            if (s.part()) {
-                if (!inPart.isEmpty() || part != null) {
-                    toc.add(new EpubPart(part, List.copyOf(inPart)));
-                }
-                part = s.title();
-                inPart = new ArrayList<>();
-                continue;
-            }
-            inPart.add(s);
-            for (TurnView t : s.turns()) {
-                numbers.put(t.id(), numbers.size() + 1);
-                turns.add(t);
-            }
-        }
-        if (!inPart.isEmpty() || part != null) {
-            toc.add(new EpubPart(part, List.copyOf(inPart)));
-        }
-
         String modified = modified(site.source().published());
-        EpubBook book = new EpubBook(identifier(site), modified, home.introduction(), List.copyOf(toc),
-                Map.copyOf(numbers), glossary.terms(), names(data.notes(), turns, numbers));
+        EpubBook book = new EpubBook(identifier(site), modified, home.introduction(), home.toc(),
+                glossary.terms(), byFirstTurn(find(pages, NamesPage.class).groups(), data.notes()));
         List<Page> files = new ArrayList<>();
         files.add(file(site, book, "META-INF/container.xml", "epub/container.xml.ftlx"));
         files.add(file(site, book, "EPUB/package.opf", "epub/package.opf.ftlx"));
         files.add(file(site, book, "EPUB/nav.xhtml", "epub/nav.xhtml.ftlx"));
         files.add(file(site, book, "EPUB/style.css", "epub/style.css.ftl"));
         files.add(file(site, book, "EPUB/title.xhtml", "epub/title.xhtml.ftlx"));
-        for (EpubPart p : toc) {
-            for (SectionView s : p.sections()) {
+        for (SectionView s : data.sections()) {
+            if (!s.part()) {
                 String path = "EPUB/" + sectionFile(s.id());
                 files.add(new Page(path, "epub/section.xhtml.ftlx",
-                        new PageModel(site, new EpubSection(book, s), path, "../", null)));
+                        new PageModel(site, new SectionPage(s, null, null), path, "../", null)));
             }
         }
         if (!book.glossary().isEmpty()) {
@@ -138,28 +107,20 @@ public final class EpubViews {
         return m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "T" + hh + ":" + mm + ":00Z";
     }
 
-    /** Person, organisation, product and event notes, by kind, each kind in the order the names first occur. */
-    private static List<EpubNameGroup> names(List<NoteView> notes, List<TurnView> turns, Map<String, Integer> numbers) {
-        List<EpubNameGroup> groups = new ArrayList<>();
-        for (NoteKind kind : NoteKind.values()) {
-            if (!NAME_KINDS.contains(kind.id())) {
-                continue;
-            }
-            List<NameView> names = new ArrayList<>();
-            for (NoteView n : notes) {
-                if (n.kind().equals(kind.id())) {
-                    Matcher bold = BOLD.matcher(n.markdown());
-                    String name = bold.find() ? bold.group(1).strip() : null;
-                    List<TurnView> in = turns.stream().filter(t -> t.id().equals(n.turn()) || t.zh().contains(n.quote())
-                            || (name != null && t.zh().contains(name))).toList();
-                    names.add(new NameView(name == null ? n.quote() : name, n, in));
-                }
-            }
-            names.sort(Comparator.comparingInt(v -> v.turns().isEmpty() ? 0 : numbers.get(v.turns().get(0).id())));
-            if (!names.isEmpty()) {
-                groups.add(new EpubNameGroup(kind.id(), List.copyOf(names)));
-            }
+    /**
+     * The site's index of names, each kind in the order the names first occur (a name in no turn first,
+     * names first met in the same turn in the order of edition.yaml).
+     */
+    private static List<NameGroup> byFirstTurn(List<NameGroup> groups, List<NoteView> notesInYamlOrder) {
+        Map<String, Integer> yamlOrder = new HashMap<>();
+        notesInYamlOrder.forEach(n -> yamlOrder.put(n.id(), yamlOrder.size()));
+        List<NameGroup> out = new ArrayList<>();
+        for (NameGroup g : groups) {
+            List<NameEntry> names = new ArrayList<>(g.names());
+            names.sort(Comparator.comparingInt((NameEntry e) -> e.named().isEmpty() ? 0 : e.named().get(0).number())
+                    .thenComparingInt(e -> yamlOrder.get(e.note().id())));
+            out.add(new NameGroup(g.kind(), List.copyOf(names)));
         }
-        return List.copyOf(groups);
+        return List.copyOf(out);
     }
 }

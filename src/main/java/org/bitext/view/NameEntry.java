@@ -2,6 +2,9 @@ package org.bitext.view;
 
 import java.util.List;
 
-/** One entry of the index of names: the note about the name and every turn whose Chinese names it. */
-public record NameEntry(NoteView note, List<TurnRef> turns) {
+/**
+ * One entry of the index of names: the name (the note's first bold words, else the phrase it quotes),
+ * the note about it, its turns by the quoted phrase (the site's list) and by the phrase or the name (the EPUB's).
+ */
+public record NameEntry(String name, NoteView note, List<TurnRef> turns, List<TurnRef> named) {
 }

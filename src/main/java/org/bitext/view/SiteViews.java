@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bitext.edition.Edition;
 import org.bitext.edition.Intervention;
 import org.bitext.edition.Mark;
@@ -33,12 +35,14 @@ import org.bitext.editorial.Timestamp;
  */
 public final class SiteViews {
     private static final Bilingual NONE = new Bilingual(null, null);
+    /** The first strong emphasis of a note, where the editors write the name it explains ("**Helen Toner** is …"). */
+    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
 
     private final Edition edition;
     private final MarkdownHtml markdown;
     private final SiteView site;
-    private final Map<String, SpeakerRef> speakerRefs = new LinkedHashMap<>();
-    private final Map<String, TopicRef> topicRefs = new LinkedHashMap<>();
+    private final Map<String, NamedRef> speakerRefs = new LinkedHashMap<>();
+    private final Map<String, NamedRef> topicRefs = new LinkedHashMap<>();
     private final Map<String, TermRef> termRefs = new LinkedHashMap<>();
     private final Map<String, NoteView> notes = new LinkedHashMap<>();
     private final Map<String, TurnView> turns = new LinkedHashMap<>();
@@ -58,10 +62,10 @@ public final class SiteViews {
                 new SourceView(source.author(), source.published(), source.place(), source.url(), edition.sourceSha256()),
                 lastRevised, citations.lead(), citations.original());
         for (Speaker s : edition.speakers()) {
-            speakerRefs.put(s.id(), new SpeakerRef(s.id(), or(s.name()), Pages.speaker(s.id())));
+            speakerRefs.put(s.id(), new NamedRef(s.id(), or(s.name()), Pages.speaker(s.id())));
         }
         for (Topic t : edition.topics()) {
-            topicRefs.put(t.id(), new TopicRef(t.id(), or(t.name()), Pages.topic(t.id())));
+            topicRefs.put(t.id(), new NamedRef(t.id(), or(t.name()), Pages.topic(t.id())));
         }
         for (Term t : edition.glossary()) {
             termRefs.put(t.id(), new TermRef(t.id(), t.pinyin(), t.en()));
@@ -173,11 +177,10 @@ public final class SiteViews {
 
     private SectionView section(Section s) {
         SectionRef ref = new SectionRef(s.id(), or(s.title()), s.part() ? null : Pages.section(s.id()));
-        int[] number = {0};
         List<NoteView> sectionNotes = new ArrayList<>();
         List<NoteRef> headingNotes = new ArrayList<>();
         for (String id : s.notes()) {
-            NoteView n = note(edition.notes().get(id), ++number[0], ref);
+            NoteView n = note(edition.notes().get(id), sectionNotes.size() + 1, ref);
             headingNotes.add(noteRef(n));
             sectionNotes.add(n);
         }
@@ -187,13 +190,13 @@ public final class SiteViews {
         for (Turn t : s.turns()) {
             boolean continues = t.speaker() != null && t.speaker().equals(previousSpeaker);
             previousSpeaker = t.speaker();
-            TurnView tv = turn(t, ref, continues, number, sectionNotes);
+            TurnView tv = turn(t, ref, continues, sectionNotes);
             sectionTurns.add(tv);
             turns.put(t.id(), tv);
             counts.merge(t.speaker(), 1, Integer::sum);
         }
         List<SpeakerCount> speakerCounts = new ArrayList<>();
-        for (SpeakerRef sp : speakerRefs.values()) {
+        for (NamedRef sp : speakerRefs.values()) {
             Integer c = counts.get(sp.id());
             if (c != null) {
                 speakerCounts.add(new SpeakerCount(sp, c));
@@ -203,10 +206,10 @@ public final class SiteViews {
                 List.copyOf(sectionTurns), List.copyOf(sectionNotes), List.copyOf(speakerCounts), sectionTurns.size());
     }
 
-    private TurnView turn(Turn t, SectionRef section, boolean continues, int[] number, List<NoteView> sectionNotes) {
+    private TurnView turn(Turn t, SectionRef section, boolean continues, List<NoteView> sectionNotes) {
         Map<String, NoteRef> turnNotes = new LinkedHashMap<>();
         for (Mark mark : t.notes()) {
-            NoteView n = note(edition.notes().get(mark.id()), ++number[0], section);
+            NoteView n = note(edition.notes().get(mark.id()), sectionNotes.size() + 1, section);
             turnNotes.put(mark.id(), noteRef(n));
             sectionNotes.add(n);
         }
@@ -267,7 +270,7 @@ public final class SiteViews {
         return List.copyOf(out);
     }
 
-    /** The view of a note, made where it is first met (its number counts within the section). */
+    /** The view of a note, made where it is first met (its number counts the notes met before it in the section, plus one). */
     private NoteView note(Note n, int number, SectionRef s) {
         return notes.computeIfAbsent(n.id(), id -> new NoteView(id, number, n.kind().id(), n.quote(), n.markdown(),
                 markdown.block(n.markdown()), n.turn(), n.sources().stream().map(SiteViews::work).toList(), s, Pages.section(s.id()) + "#note-" + id,
@@ -287,15 +290,10 @@ public final class SiteViews {
         if (t == null || r == null) {
             return null;
         }
-        String url = r.url();
+        String url = r.url().contains("#") ? r.url().substring(0, r.url().indexOf('#')) : r.url();
         String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
-        String link;
-        if (host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com")) {
-            String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-            link = withoutFragment + (withoutFragment.contains("?") ? "&" : "?") + "t=" + t.seconds();
-        } else {
-            link = (url.contains("#") ? url.substring(0, url.indexOf('#')) : url) + "#t=" + t.seconds();
-        }
+        boolean youtube = host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com");
+        String link = url + (!youtube ? "#" : url.contains("?") ? "&" : "?") + "t=" + t.seconds();
         return new TimeView(t.text(), t.seconds(), link);
     }
 
@@ -306,8 +304,9 @@ public final class SiteViews {
     }
 
     /**
-     * The index of names: the notes about people, organisations, products and events, each with every
-     * turn whose Chinese holds the phrase the note quotes (not only the turn it is anchored on).
+     * The index of names: the notes about people, organisations, products and events, each with its own
+     * turn and every turn whose Chinese holds the phrase the note quotes (the site's list) or also the
+     * name the note explains (the EPUB's).
      */
     private List<NameGroup> names() {
         List<NameGroup> out = new ArrayList<>();
@@ -317,9 +316,20 @@ public final class SiteViews {
                 if (!n.kind().equals(k.id())) {
                     continue;
                 }
-                List<TurnRef> at = turns.values().stream().filter(t -> t.zh().contains(n.quote()) || t.id().equals(n.turn()))
-                        .map(t -> new TurnRef(t.id(), t.number(), t.section(), t.url())).toList();
-                entries.add(new NameEntry(n, at));
+                Matcher bold = BOLD.matcher(n.markdown());
+                String name = bold.find() ? bold.group(1).strip() : null;
+                List<TurnRef> quoted = new ArrayList<>();
+                List<TurnRef> named = new ArrayList<>();
+                for (TurnView t : turns.values()) {
+                    TurnRef ref = new TurnRef(t.id(), t.number(), t.section(), t.url());
+                    if (t.id().equals(n.turn()) || t.zh().contains(n.quote())) {
+                        quoted.add(ref);
+                        named.add(ref);
+                    } else if (name != null && t.zh().contains(name)) {
+                        named.add(ref);
+                    }
+                }
+                entries.add(new NameEntry(name == null ? n.quote() : name, n, List.copyOf(quoted), List.copyOf(named)));
             }
             if (!entries.isEmpty()) {
                 // by the name as quoted, Latin letters without regard to case: the same order in any locale
@@ -363,7 +373,7 @@ public final class SiteViews {
                 entries = new ArrayList<>();
             }
             if (!s.part()) {
-                entries.add(new TocEntry(s.title(), s.url(), s.turnCount()));
+                entries.add(new TocEntry(s.id(), s.title(), s.url(), s.turnCount()));
             }
         }
         if (entries != null) {

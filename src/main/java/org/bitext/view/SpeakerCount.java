@@ -1,5 +1,5 @@
 package org.bitext.view;
 
 /** A speaker and how many turns they have on a page (the speaker filter). */
-public record SpeakerCount(SpeakerRef speaker, int count) {
+public record SpeakerCount(NamedRef speaker, int count) {
 }
