@@ -3,6 +3,7 @@ package org.bitext.cli;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.bitext.Bitext;
 import org.bitext.editorial.EditorialReader;
@@ -70,7 +71,7 @@ final class Options {
                     }
                     if (value == null) {
                         if (i + 1 >= args.length || isOption(args[i + 1])) {
-                            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + ")");
+                            throw new UsageException("Option '" + name + "' needs a value (" + VALUED.get(name) + ")");
                         }
                         value = args[++i];
                     }
@@ -84,13 +85,16 @@ final class Options {
         return o;
     }
 
-    private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url");
+    private static final Set<String> FLAGS = Set.of("-h", "--help", "-V", "--version", "--strict", "--verbose", "--force");
+    /** The options that take a value, with what the value is. */
+    private static final Map<String, String> VALUED = Map.of("--content", "DIR", "--templates", "DIR", "--out", "DIR",
+            "--static", "DIR", "--port", "N", "--host", "H", "--base-url", "URL");
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
         int eq = arg.indexOf('=');
-        return NAMES.contains(arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg);
+        String name = arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg;
+        return FLAGS.contains(name) || VALUED.containsKey(name);
     }
 
     private static boolean flag(String arg, String value) throws UsageException {
@@ -100,18 +104,9 @@ final class Options {
         return true;
     }
 
-    private static String label(String name) {
-        return switch (name) {
-            case "--port" -> "N";
-            case "--host" -> "H";
-            case "--base-url" -> "URL";
-            default -> "DIR";
-        };
-    }
-
     private void set(String name, String value) throws UsageException {
         if (value.isEmpty()) {
-            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + "), not an empty one");
+            throw new UsageException("Option '" + name + "' needs a value (" + VALUED.get(name) + "), not an empty one");
         }
         switch (name) {
             case "--content" -> content = path(name, value);
