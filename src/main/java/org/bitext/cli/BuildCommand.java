@@ -27,17 +27,13 @@ final class BuildCommand {
         Timings.mark("main");
         Diagnostics diags = new Diagnostics();
         try {
-            if (command.equals("build")) {
-                Bitext.Result result = Bitext.build(options.toOptions(), diags);
-                Reporter.print(diags, err);
-                out.println(summary("Built", result.edition(), ", " + Reporter.count(result.fileCount(), "file") + " into "
-                        + options.out, start));
-            } else {
-                Bitext.Result result = Bitext.check(options.toOptions(), diags);
-                Reporter.print(diags, err);
-                out.println(summary("Checked", result.edition(), "", start)
-                        + (diags.warnings().isEmpty() ? "" : " (" + diags.warnings().size() + " warnings)"));
-            }
+            boolean build = command.equals("build");
+            Bitext.Result result = build ? Bitext.build(options.toOptions(), diags) : Bitext.check(options.toOptions(), diags);
+            Reporter.print(diags, err);
+            out.println(build
+                    ? summary("Built", result.edition(), ", " + Reporter.count(result.fileCount(), "file") + " into " + options.out, start)
+                    : summary("Checked", result.edition(), "", start)
+                            + (diags.warnings().isEmpty() ? "" : " (" + diags.warnings().size() + " warnings)"));
             return 0;
         } catch (BuildFailure e) {
             Reporter.print(diags, err);
