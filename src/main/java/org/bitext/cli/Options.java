@@ -49,19 +49,14 @@ final class Options {
         boolean serve = command.equals("serve");
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 2) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
+            String name = name(arg);
+            String value = name.equals(arg) ? null : arg.substring(name.length() + 1);
             switch (name) {
-                case "-h", "--help" -> o.help = flag(arg, value);
-                case "-V", "--version" -> o.version = flag(arg, value);
-                case "--strict" -> o.strict = flag(arg, value);
-                case "--verbose" -> o.verbose = flag(arg, value);
-                case "--force" -> o.force = flag(arg, value);
+                case "-h", "--help" -> o.help = flag(name, value);
+                case "-V", "--version" -> o.version = flag(name, value);
+                case "--strict" -> o.strict = flag(name, value);
+                case "--verbose" -> o.verbose = flag(name, value);
+                case "--force" -> o.force = flag(name, value);
                 case "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
@@ -90,16 +85,20 @@ final class Options {
     private static final Map<String, String> VALUED = Map.of("--content", "DIR", "--templates", "DIR", "--out", "DIR",
             "--static", "DIR", "--port", "N", "--host", "H", "--base-url", "URL");
 
-    /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
-    private static boolean isOption(String arg) {
+    /** The option an argument names: {@code --out} for {@code --out=DIR}; any other argument as it is. */
+    static String name(String arg) {
         int eq = arg.indexOf('=');
-        String name = arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg;
-        return FLAGS.contains(name) || VALUED.containsKey(name);
+        return arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg;
     }
 
-    private static boolean flag(String arg, String value) throws UsageException {
+    /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
+    private static boolean isOption(String arg) {
+        return FLAGS.contains(name(arg)) || VALUED.containsKey(name(arg));
+    }
+
+    private static boolean flag(String name, String value) throws UsageException {
         if (value != null) {
-            throw new UsageException("Option '" + arg.substring(0, arg.indexOf('=')) + "' takes no value");
+            throw new UsageException("Option '" + name + "' takes no value");
         }
         return true;
     }

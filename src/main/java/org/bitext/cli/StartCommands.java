@@ -90,9 +90,8 @@ final class StartCommands {
         boolean help = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
-            int eq = arg.indexOf('=');
-            String name = arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg;
-            String value = name.equals(arg) ? null : arg.substring(eq + 1);
+            String name = Options.name(arg);
+            String value = name.equals(arg) ? null : arg.substring(name.length() + 1);
             if (name.equals("-h") || name.equals("--help")) {
                 if (value != null) {
                     throw new Options.UsageException("Option '" + name + "' takes no value");
