@@ -8,7 +8,6 @@ import org.bitext.diag.Position;
 import org.bitext.output.PageOut;
 import org.bitext.output.Publisher;
 import org.bitext.render.Markdown;
-import org.bitext.render.Renderer;
 import org.bitext.render.Templates;
 import org.bitext.transcript.Transcript;
 import org.bitext.view.Page;
@@ -52,10 +51,20 @@ public interface Incremental {
 
     /**
      * The bytes the file of {@code page} had in the last build when it would come out the same: its
-     * model equals the last one and {@code renderer} (its templates) is the same. Null when it must be made.
+     * model equals the last one and so does {@code templates}, the key of the templates it is made with
+     * ({@link Templates.Loaded#key}). Null when it must be made.
      */
-    default byte[] reuse(Page page, Renderer renderer) {
+    default byte[] reuse(Page page, String templates) {
         return null;
+    }
+
+    /** The same for a file inside another one (a chapter of the EPUB), by its path there. */
+    default byte[] reusePart(Page part, String templates) {
+        return null;
+    }
+
+    /** A file inside another one that the build under way made, for {@link #reusePart} in the next build. */
+    default void madePart(Page part, String templates, byte[] bytes) {
     }
 
     /** Every path the build under way makes. */
@@ -73,6 +82,6 @@ public interface Incremental {
     }
 
     /** A file the build under way made ({@code page} null when no template made it), for the next build. */
-    default void made(String path, Page page, Renderer renderer, PageOut file, LinkChecker.PageFacts facts) {
+    default void made(String path, Page page, String templates, PageOut file, LinkChecker.PageFacts facts) {
     }
 }

@@ -1,5 +1,6 @@
 package org.bitext;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bitext.check.LinkChecker;
@@ -66,8 +68,11 @@ public final class SiteRenderer {
         this.incremental = incremental;
     }
 
-    /** One file to make: where it goes, and what writes it (false after reporting an error). */
-    private record Job(String path, Page page, Content content) {
+    /**
+     * One file to make: where it goes, the page and the key of its templates when a template makes it,
+     * and what writes it (false after reporting an error).
+     */
+    private record Job(String path, Page page, String templates, Content content) {
     }
 
     @FunctionalInterface
@@ -87,38 +92,43 @@ public final class SiteRenderer {
         }
         Renderer renderer = loaded.renderer();
         Timings.mark("set up the templates");
-        MarkdownLinks markdownLinks = new MarkdownLinks(diags);
+        MarkdownLinks markdownLinks = new MarkdownLinks(diags, markdown);
         markdownLinks.checkNesting(edition);
         List<Page> pages = SiteViews.of(edition, new ViewHtml(markdown));
         Timings.mark("page model");
-        // The threads take the jobs in this order. The pages that the others link into come first (the
-        // glossary, the sections): a link to a fragment is decided as soon as the page it points into
-        // has been scanned, instead of being kept to the end.
+        // The threads take the jobs in this order: the EPUB first, the longest job by far (every chapter
+        // of the book), so that the other thread makes the pages meanwhile instead of waiting for it at the end.
         List<Job> jobs = new ArrayList<>();
         Set<TemplateError> reported = ConcurrentHashMap.newKeySet();
+        EpubFiles book = EpubViews.of(pages);
+        jobs.add(new Job(book.path(), null, null, o -> {
+            Map<String, byte[]> parts = new TreeMap<>();
+            for (Page part : book.files()) {
+                String key = loaded.key(part.template());
+                byte[] bytes = incremental.reusePart(part, key);
+                if (bytes == null) {
+                    ByteArrayOutputStream made = new ByteArrayOutputStream();
+                    if (!text(made, w -> rendered(renderer, part, w, reported))) {
+                        return false;
+                    }
+                    bytes = made.toByteArray();
+                    incremental.madePart(part, key, bytes);
+                }
+                parts.put(part.path(), bytes);
+            }
+            Epub.write(parts, book.modified(), o);
+            return true;
+        }));
         for (Page page : pages) {
-            jobs.add(new Job(page.path(), page, o -> {
-                byte[] same = incremental.reuse(page, renderer);
+            String key = loaded.key(page.template());
+            jobs.add(new Job(page.path(), page, key, o -> {
+                byte[] same = incremental.reuse(page, key);
                 if (same != null) {
                     return bytes(o, same); // the same model with the same templates: the same file
                 }
-                return text(o, w -> {
-                    TemplateError error = renderer.render(page, w, timeoutNanos);
-                    if (error != null && reported.add(error)) { // a template every page uses is broken once
-                        report(error);
-                    }
-                    return error == null;
-                });
+                return text(o, w -> rendered(renderer, page, w, reported));
             }));
         }
-        EpubFiles book = EpubViews.of(pages);
-        jobs.add(new Job(book.path(), null, o -> {
-            TemplateError error = Epub.write(renderer, book, o, timeoutNanos);
-            if (error != null && reported.add(error)) {
-                report(error);
-            }
-            return error == null;
-        }));
         String base = edition.meta().baseUrl();
         if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
@@ -132,7 +142,7 @@ public final class SiteRenderer {
         }
         incremental.willMake(paths);
         LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
-        List<Object> made = makeAll(jobs, sink, out, checker, paths, renderer);
+        List<Object> made = makeAll(jobs, sink, out, checker, paths);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
         for (Object m : made) {
@@ -157,6 +167,15 @@ public final class SiteRenderer {
         checker.report(byPath, diags);
         Timings.mark("check the links");
         return jobs.size();
+    }
+
+    /** Renders {@code page} into {@code w}; false after reporting an error (once for all pages that meet it). */
+    private boolean rendered(Renderer renderer, Page page, Writer w, Set<TemplateError> reported) {
+        TemplateError error = renderer.render(page, w, timeoutNanos);
+        if (error != null && reported.add(error)) { // a template every page uses is broken once
+            report(error);
+        }
+        return error == null;
     }
 
     /** Reports a template error with the template's line (pages render in parallel). */
@@ -197,15 +216,14 @@ public final class SiteRenderer {
      * order; a file is handed to the sink as soon as it is whole, so at most one file per thread is in
      * memory. The threads are the renderer's own, which stop a runaway template.
      */
-    private List<Object> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths,
-            Renderer renderer) {
+    private List<Object> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
         Object[] made = new Object[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
         Runnable work = () -> {
             try {
                 for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
-                    made[i] = make(jobs.get(i), sink, out, checker, paths, renderer);
+                    made[i] = make(jobs.get(i), sink, out, checker, paths);
                 }
             } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
                 next.set(made.length); // no further job starts
@@ -250,7 +268,7 @@ public final class SiteRenderer {
      * Makes one file into the sink; returns the link-check facts of a page (null for other files, or
      * after a reported error), or the exception that stopped it (thrown by the caller once every file is done).
      */
-    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths, Renderer renderer) {
+    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
         try {
             PageOut file = sink.create(job.path());
             boolean ok;
@@ -269,7 +287,7 @@ public final class SiteRenderer {
                 }
             }
             sink.add(job.path(), file, unchanged);
-            incremental.made(job.path(), job.page(), renderer, file, facts);
+            incremental.made(job.path(), job.page(), job.templates(), file, facts);
             return facts;
         } catch (IOException | RuntimeException e) {
             return e;
@@ -298,7 +316,7 @@ public final class SiteRenderer {
                 continue;
             }
             byte[] bytes = f.getValue();
-            jobs.add(new Job("assets/" + rel, null, o -> {
+            jobs.add(new Job("assets/" + rel, null, null, o -> {
                 if (bytes == null) {
                     throw new IOException("cannot read " + templates.folder().resolve(f.getKey()));
                 }
@@ -323,7 +341,7 @@ public final class SiteRenderer {
                 continue;
             }
             Path file = f.getValue();
-            jobs.add(new Job(path, null, o -> {
+            jobs.add(new Job(path, null, null, o -> {
                 try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                     in.transferTo(o);
                 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bitext.check.SiteUrl.Malformed;
 import org.bitext.check.SiteUrl.Resolved;
 import org.bitext.check.SiteUrl.Target;
@@ -37,6 +38,8 @@ import org.jsoup.parser.StreamParser;
 public final class LinkChecker {
     private final Set<String> paths;
     private final String basePath;
+    /** Links resolved so far, by the folder of their page and the link: most links recur on many pages. */
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
 
     /**
      * @param paths every file of the site (relative to its root)
@@ -196,15 +199,16 @@ public final class LinkChecker {
             checks.add(new Problem("link with a forbidden scheme: " + link));
             return;
         }
-        String path = link;
-        if (link.startsWith("/")) {
-            if (!page.equals(Pages.NOT_FOUND) || basePath == null || !link.startsWith(basePath)) {
-                checks.add(new Problem("root-absolute link breaks under a subpath: " + link));
-                return;
-            }
-            path = link.substring(basePath.length());
+        if (link.startsWith("/") && (!page.equals(Pages.NOT_FOUND) || basePath == null || !link.startsWith(basePath))) {
+            checks.add(new Problem("root-absolute link breaks under a subpath: " + link));
+            return;
         }
-        Resolved r = SiteUrl.resolve(link.startsWith("/") ? "" : page, path);
+        String path = link.startsWith("/") ? link.substring(basePath.length()) : link;
+        String from = link.startsWith("/") ? "" : page;
+        // a link resolves the same from every page of a folder, unless it leads to its own page ("#id")
+        boolean ownPage = path.isEmpty() || path.charAt(0) == '#' || path.charAt(0) == '?';
+        String base = ownPage ? from : from.substring(0, from.lastIndexOf('/') + 1);
+        Resolved r = resolved.computeIfAbsent(base + "\0" + path, k -> SiteUrl.resolve(from, path));
         if (r instanceof Malformed) {
             checks.add(new Problem("malformed link: " + link));
             return;

@@ -1,7 +1,6 @@
 package org.bitext.check;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +28,16 @@ import org.bitext.text.Nesting;
  */
 public final class MarkdownLinks {
     private final Diagnostics diags;
-    /** Each text read once for both checks. */
-    private final Map<String, Reading> readings = new HashMap<>();
+    private final Markdown markdown;
 
-    public MarkdownLinks(Diagnostics diags) {
+    /** A check reading each text with {@code markdown} (which reads a text once for both checks, or once per edit in {@code serve}). */
+    public MarkdownLinks(Diagnostics diags, Markdown markdown) {
         this.diags = diags;
+        this.markdown = markdown;
     }
 
     private Reading read(String text) {
-        return readings.computeIfAbsent(text, Markdown::read);
+        return markdown.reading(text);
     }
 
     /** One Markdown text, where it is written and how a message names it. */

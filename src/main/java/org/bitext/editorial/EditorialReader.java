@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.input.Limits;
@@ -46,7 +45,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * object construction), so no YAML tag can instantiate a class, and every value keeps its mark.
  */
 public final class EditorialReader {
-    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+(?=\\r?$)", Pattern.MULTILINE);
     private static final Set<String> TOP = Set.of("edition", "speakers", "sections", "turns", "notes", "glossary", "topics", "revisions");
     private static final Set<String> EDITION = Set.of("title", "base_url", "description", "source", "introduction", "editors",
             "published", "recording");
@@ -82,7 +80,7 @@ public final class EditorialReader {
         Node root;
         try {
             // Trailing blanks mean nothing to an editor, but a trailing tab is a YAML syntax error.
-            String text = TRAILING_BLANKS.matcher(yaml).replaceAll("");
+            String text = withoutTrailingBlanks(yaml);
             LoaderOptions options = loaderOptions();
             // what Yaml.compose does, without loading the object construction and dumping a Yaml brings along
             root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
@@ -119,6 +117,36 @@ public final class EditorialReader {
         }
         YamlHints.warnings(file, root, yaml, diags);
         return layer(file, root, diags);
+    }
+
+    /** {@code yaml} without the spaces and tabs that end its lines (the same string when there are none). */
+    static String withoutTrailingBlanks(String yaml) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            boolean lineEnd = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            if (i + 1 == yaml.length() && !lineEnd) {
+                i++; // the last line, without a line break
+            } else if (!lineEnd) {
+                continue;
+            }
+            int blanks = i;
+            while (blanks > copied && (yaml.charAt(blanks - 1) == ' ' || yaml.charAt(blanks - 1) == '\t')) {
+                blanks--;
+            }
+            if (blanks < i) {
+                if (out == null) {
+                    out = new StringBuilder(yaml.length());
+                }
+                out.append(yaml, copied, blanks);
+                copied = i;
+            }
+        }
+        if (out == null) {
+            return yaml;
+        }
+        return out.append(yaml, copied, yaml.length()).toString();
     }
 
     /** Where the first line longer than the limit goes over it, or null. */

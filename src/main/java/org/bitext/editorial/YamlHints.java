@@ -1,5 +1,7 @@
 package org.bitext.editorial;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +71,25 @@ final class YamlHints {
      * dropped).
      */
     static void warnings(String file, Node root, String yaml, Diagnostics diags) {
-        walk(file, root, yaml.split("\\R", -1), diags);
+        walk(file, root, lines(yaml), diags);
+    }
+
+    /** The lines of {@code yaml}, split where YAML breaks lines (so that they match its marks). */
+    private static String[] lines(String yaml) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < yaml.length(); i++) {
+            char c = yaml.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                lines.add(yaml.substring(start, i));
+                if (c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(yaml.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     private static void walk(String file, Node node, String[] lines, Diagnostics diags) {

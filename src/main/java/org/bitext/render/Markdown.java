@@ -45,6 +45,8 @@ public final class Markdown {
     private final boolean cached;
     private Map<String, String> current = new HashMap<>();
     private Map<String, String> previous = new HashMap<>();
+    private Map<String, Reading> currentReadings = new HashMap<>();
+    private Map<String, Reading> previousReadings = new HashMap<>();
 
     /** Renders every text afresh. */
     public Markdown() {
@@ -90,6 +92,8 @@ public final class Markdown {
     public void nextBuild() {
         previous = current;
         current = new HashMap<>();
+        previousReadings = currentReadings;
+        currentReadings = new HashMap<>();
     }
 
     /** Block HTML (paragraphs, lists) for a note or an introduction. */
@@ -167,6 +171,16 @@ public final class Markdown {
      * first segment, a backslash, white space at an end), written as they are.
      */
     public record Links(List<String> site, List<String> malformed) implements Reading {
+    }
+
+    /** {@link #read}, remembered like the HTML when this renderer is kept between builds. */
+    public Reading reading(String markdown) {
+        Reading r = currentReadings.get(markdown);
+        if (r == null) {
+            r = cached ? previousReadings.get(markdown) : null;
+            currentReadings.put(markdown, r != null ? r : (r = read(markdown)));
+        }
+        return r;
     }
 
     /** Reads {@code markdown} for the check, with the same parser the pages get. */

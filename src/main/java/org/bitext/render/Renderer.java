@@ -56,6 +56,7 @@ public final class Renderer {
         TemplateLoader theme = new ClassTemplateLoader(Renderer.class, Theme.RESOURCES);
         config.setTemplateLoader(!Files.isDirectory(templates) ? theme
                 : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme}));
+        config.setObjectWrapper(new RecordWrapper());
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
         // Output must not depend on the machine: fixed locale, time zone and number format.

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
@@ -21,12 +22,38 @@ import org.bitext.input.SourceFiles;
  */
 public final class Templates {
     /** The files of a read, by path relative to the folder, and the renderer for them. */
-    public record Loaded(Map<String, byte[]> files, Renderer renderer) {
+    public static final class Loaded {
+        private final Map<String, byte[]> files;
+        private final Renderer renderer;
+        private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+        Loaded(Map<String, byte[]> files, Renderer renderer) {
+            this.files = files;
+            this.renderer = renderer;
+        }
+
+        public Map<String, byte[]> files() {
+            return files;
+        }
+
+        public Renderer renderer() {
+            return renderer;
+        }
+
+        /**
+         * What the output of {@code template} depends on besides its model: a digest of its source and
+         * of every template it includes or imports, transitively. A page whose model and key are those of
+         * the build before comes out the same, so {@code serve} takes it as it was (an edit of layout.ftlh
+         * does not make the EPUB's chapters again).
+         */
+        public String key(String template) {
+            return keys.computeIfAbsent(template, t -> TemplateKeys.key(t, files));
+        }
     }
 
     private final Path folder;
-    private Map<String, byte[]> files;
-    private Renderer renderer;
+    /** The last read, kept while no file changes: its renderer and template keys serve the next build too. */
+    private Loaded loaded;
     /** A renderer being made ahead of the first read, on a thread of its own. */
     private FutureTask<Renderer> prepared;
 
@@ -55,7 +82,7 @@ public final class Templates {
      * Reads every file of the folder. Refuses, into {@code diags}, a symbolic link that leads outside
      * the folder (nothing outside the project is ever published) and a template that is not UTF-8.
      * Returns null after any error; else the files (null bytes for one that cannot be read, reported
-     * by whoever needs it) and a renderer, the same one as last time when no file changed.
+     * by whoever needs it) and a renderer: the same as last time when no file changed.
      */
     public Loaded read(Diagnostics diags) throws IOException {
         // the built-in theme, overridden file by file by the folder's own (a project may have none)
@@ -68,12 +95,11 @@ public final class Templates {
         if (!ok) {
             return null;
         }
-        if (renderer == null || !sameFiles(read, files)) {
+        if (loaded == null || !sameFiles(read, loaded.files())) {
             Renderer ready = takePrepared();
-            renderer = ready != null ? ready : new Renderer(folder);
+            loaded = new Loaded(read, ready != null ? ready : new Renderer(folder));
         }
-        files = read;
-        return new Loaded(read, renderer);
+        return loaded;
     }
 
     /** Reads the folder's files, when there is a folder, into {@code read}; false after an error. */

@@ -1,7 +1,5 @@
 package org.bitext.serve;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 
@@ -19,15 +17,10 @@ public record BuildError(String file, int line, int column, String message, Stri
         return file + ":" + line + ":" + column;
     }
 
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("location", location());
-        m.put("file", file);
-        m.put("line", line);
-        m.put("column", column);
-        m.put("message", message);
-        m.put("hint", hint);
-        m.put("text", text);
-        return m;
+    /** The error as the overlay reads it: a JSON object. */
+    String json() {
+        return "{\"location\": " + Json.quote(location()) + ", \"file\": " + Json.quote(file) + ", \"line\": " + line
+                + ", \"column\": " + column + ", \"message\": " + Json.quote(message) + ", \"hint\": " + Json.quote(hint)
+                + ", \"text\": " + Json.quote(text) + "}";
     }
 }

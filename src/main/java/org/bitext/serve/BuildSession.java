@@ -21,7 +21,6 @@ import org.bitext.output.FileBytes;
 import org.bitext.output.PageOut;
 import org.bitext.output.Publisher;
 import org.bitext.render.Markdown;
-import org.bitext.render.Renderer;
 import org.bitext.render.Templates;
 import org.bitext.transcript.Transcript;
 import org.bitext.view.Page;
@@ -38,9 +37,11 @@ import org.bitext.view.PageModel;
  *   <li>the bytes and link-check facts of each small file it published, so a file that comes out the
  *       same is neither checked again nor written again (it is hard-linked from the output folder), as
  *       long as the file there is still the one it wrote;</li>
- *   <li>the {@link PageModel} of each page: when the next build gives a page an equal model and the
- *       templates are the same, the page is taken from the kept bytes instead of being rendered. Pages
- *       are given only what they show, so an edit of a note renders only the pages that show it.</li>
+ *   <li>the {@link PageModel} of each page and of each chapter of the EPUB: when the next build gives
+ *       one an equal model and its templates (its own and those it includes or imports) are the same,
+ *       it is taken from the kept bytes instead of being rendered. Pages are given only what they show,
+ *       so an edit of a note renders only the pages that show it, and an edit of the HTML layout leaves
+ *       the EPUB's chapters alone.</li>
  * </ul>
  *
  * A build with a session makes exactly the same files as a one-off build.
@@ -66,14 +67,23 @@ public final class BuildSession implements Incremental {
     /** Pages of the build under way (or the last one) made by a template, and those taken as they were. */
     private final AtomicInteger pages = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
+    /** Chapters of the EPUB the build under way (or the last one) made with their template. */
+    private final AtomicInteger partsRendered = new AtomicInteger();
 
     /**
      * A published file as this session wrote it, the state of its file in the output folder then, and
-     * for a page the model and renderer that made it.
+     * for a page the model and the key of the templates that made it.
      */
-    private record Kept(byte[] bytes, LinkChecker.PageFacts facts, PageModel model, Renderer renderer, Object fileKey,
+    private record Kept(byte[] bytes, LinkChecker.PageFacts facts, PageModel model, String templates, Object fileKey,
             FileTime modified) {
     }
+
+    /** A file inside another (a chapter of the EPUB) as the last good build made it. */
+    private record Part(byte[] bytes, PageModel model, String templates) {
+    }
+
+    private Map<String, Part> parts = Map.of();
+    private final Map<String, Part> nextParts = new ConcurrentHashMap<>();
 
     private BuildSession(Lock swapLock) {
         this.swapLock = swapLock;
@@ -118,8 +128,10 @@ public final class BuildSession implements Incremental {
     public void begin() {
         markdown.nextBuild();
         next.clear();
+        nextParts.clear();
         pages.set(0);
         reused.set(0);
+        partsRendered.set(0);
         nextBytes = 0;
     }
 
@@ -138,13 +150,35 @@ public final class BuildSession implements Incremental {
     }
 
     @Override
-    public byte[] reuse(Page page, Renderer renderer) {
+    public byte[] reuse(Page page, String templates) {
         Kept k = kept.get(page.path());
-        if (k == null || k.renderer() != renderer || !page.model().equals(k.model())) {
+        if (k == null || !k.templates().equals(templates) || !page.model().equals(k.model())) {
             return null;
         }
         reused.incrementAndGet();
         return k.bytes();
+    }
+
+    @Override
+    public byte[] reusePart(Page part, String templates) {
+        Part p = parts.get(part.path());
+        if (p == null || !p.templates().equals(templates) || !part.model().equals(p.model())) {
+            return null;
+        }
+        nextParts.put(part.path(), p); // kept for the build after this one, too
+        return p.bytes();
+    }
+
+    @Override
+    public void madePart(Page part, String templates, byte[] bytes) {
+        partsRendered.incrementAndGet();
+        synchronized (this) {
+            nextBytes += bytes.length;
+            if (nextBytes > KEEP_AT_MOST) {
+                return;
+            }
+        }
+        nextParts.put(part.path(), new Part(bytes, part.model(), templates));
     }
 
     @Override
@@ -172,6 +206,11 @@ public final class BuildSession implements Incremental {
         return reused.get();
     }
 
+    /** How many files inside the EPUB the last build made with their template (the rest it took as they were). */
+    public int partsRendered() {
+        return partsRendered.get();
+    }
+
     @Override
     public LinkChecker.PageFacts facts(String path, Set<String> paths) {
         Kept k = kept.get(path);
@@ -184,7 +223,7 @@ public final class BuildSession implements Incremental {
     }
 
     @Override
-    public void made(String path, Page page, Renderer renderer, PageOut file, LinkChecker.PageFacts facts) {
+    public void made(String path, Page page, String templates, PageOut file, LinkChecker.PageFacts facts) {
         if (page != null) {
             pages.incrementAndGet();
         }
@@ -197,7 +236,7 @@ public final class BuildSession implements Incremental {
                 return;
             }
         }
-        next.put(path, new Kept(file.bytes(), facts, page == null ? null : page.model(), renderer, null, null));
+        next.put(path, new Kept(file.bytes(), facts, page == null ? null : page.model(), templates, null, null));
     }
 
     /**
@@ -221,12 +260,13 @@ public final class BuildSession implements Incremental {
             try {
                 BasicFileAttributes a = Files.readAttributes(out.resolve(e.getKey()), BasicFileAttributes.class);
                 Kept k = e.getValue();
-                done.put(e.getKey(), new Kept(k.bytes(), k.facts(), k.model(), k.renderer(), a.fileKey(), a.lastModifiedTime()));
+                done.put(e.getKey(), new Kept(k.bytes(), k.facts(), k.model(), k.templates(), a.fileKey(), a.lastModifiedTime()));
             } catch (NoSuchFileException gone) {
                 // not kept
             }
         }
         kept = done;
+        parts = Map.copyOf(nextParts);
         lastOut = out;
         lastPaths = nextPaths;
         next.clear();

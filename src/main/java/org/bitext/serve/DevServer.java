@@ -193,7 +193,7 @@ public final class DevServer implements AutoCloseable {
     public boolean rebuild(Set<Path> changed) {
         building.lock();
         try {
-            Attempt a = new Attempt(changed, kept);
+            Attempt a = new Attempt(changed, kept, InputState.of(watched, excluded));
             a.run();
             return a.outcome == Outcome.SERVED;
         } finally {
@@ -222,12 +222,13 @@ public final class DevServer implements AutoCloseable {
                     return;
                 }
                 awaitWritten(changed);
-                if (InputState.of(watched, excluded).equals(servedInputs)) {
+                InputState now = InputState.of(watched, excluded);
+                if (now.equals(servedInputs)) {
                     continue; // the late events of a save that the served build has already read
                 }
                 building.lock();
                 try {
-                    supervise(new Attempt(changed, kept));
+                    supervise(new Attempt(changed, kept, now));
                 } finally {
                     building.unlock();
                 }
@@ -335,11 +336,11 @@ public final class DevServer implements AutoCloseable {
         volatile boolean abandoned;
         Outcome outcome;
 
-        Attempt(Set<Path> changed, Kept kept) {
+        Attempt(Set<Path> changed, Kept kept, InputState inputs) {
             this.changed = changed;
             this.kept = kept;
             this.session = kept.session();
-            this.inputs = InputState.of(watched, excluded);
+            this.inputs = inputs;
         }
 
         String what() {

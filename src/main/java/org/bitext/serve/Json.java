@@ -1,75 +1,20 @@
 package org.bitext.serve;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-/** A small JSON writer for the preview's status: deterministic (insertion order), two-space indented. */
+/** JSON string literals for the preview's status (the overlay's data). */
 final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 0);
-        return sb.append('\n').toString();
-    }
-
-    private static void write(Object v, StringBuilder sb, int indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(s, sb);
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                pad(sb, indent + 1);
-                string(String.valueOf(e.getKey()), sb);
-                sb.append(": ");
-                write(e.getValue(), sb, indent + 1);
-                sb.append(++i < map.size() ? ",\n" : "\n");
-            }
-            pad(sb, indent);
-            sb.append('}');
-        } else if (v instanceof List<?> list) {
-            if (list.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            boolean simple = list.stream().allMatch(x -> x instanceof String || x instanceof Number);
-            if (simple) {
-                sb.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        sb.append(", ");
-                    }
-                    write(list.get(i), sb, indent);
-                }
-                sb.append(']');
-                return;
-            }
-            sb.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                pad(sb, indent + 1);
-                write(list.get(i), sb, indent + 1);
-                sb.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            pad(sb, indent);
-            sb.append(']');
-        } else {
-            throw new IllegalArgumentException("not JSON: " + v.getClass());
+    /** {@code s} as a JSON string, or null. */
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
         }
-    }
-
-    private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        string(s, sb);
+        return sb.toString();
     }
 
     private static void string(String s, StringBuilder sb) {

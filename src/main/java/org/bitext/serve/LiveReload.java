@@ -4,11 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,14 +38,11 @@ final class LiveReload implements AutoCloseable {
     /** What the overlay needs: which build is served, and the errors of the last attempt (empty if it was good). */
     record Status(String build, List<BuildError> errors) {
         String json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("build", build);
-            List<Object> list = new ArrayList<>();
+            StringJoiner list = new StringJoiner(", ", "[", "]");
             for (BuildError e : errors) {
-                list.add(e.toJson());
+                list.add(e.json());
             }
-            m.put("errors", list);
-            return Json.write(m);
+            return "{\"build\": " + Json.quote(build) + ", \"errors\": " + list + "}\n";
         }
     }
 

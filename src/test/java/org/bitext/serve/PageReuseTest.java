@@ -2,6 +2,7 @@ package org.bitext.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +94,41 @@ class PageReuseTest {
         Files.writeString(content.resolve("transcript.md"), transcript);
         Bitext.build(o, new Diagnostics(), session);
         assertSameTree(fresh(), TestSupport.readTree(o.out()), "all edits undone");
+    }
+
+    @Test
+    void aTemplateEditRendersOnlyWhatUsesThatTemplate() throws Exception {
+        content = Preview.copyTree(Path.of("content"), dir.resolve("content"));
+        templates = Preview.copyTree(TestSupport.TEMPLATES, dir.resolve("templates"));
+        Bitext.Options o = new Bitext.Options(content, templates, dir.resolve("site"), false);
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(o, new Diagnostics(), session);
+        int pages = session.pagesRendered();
+        int chapters = session.partsRendered();
+        assertTrue(chapters > 5, "the EPUB's chapters are made: " + chapters);
+
+        // the HTML layout: every HTML page again, no chapter of the EPUB (its templates do not use the layout)
+        TestSupport.replaceIn(templates.resolve("layout.ftlh"), "<main id=\"main\">", "<main id=\"main\" class=\"edited\">");
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "layout.ftlh");
+        assertEquals(0, session.partsRendered(), "EPUB chapters made again after an edit of the HTML layout");
+        assertTrue(session.pagesRendered() > 0 && session.pagesRendered() < pages,
+                "pages made again after an edit of the HTML layout (edition.json, sitemap.xml and robots.txt do not use it): "
+                        + session.pagesRendered() + " of " + pages);
+
+        // a chapter template of the EPUB: no page of the site, and only the chapters made with it
+        TestSupport.replaceIn(templates.resolve("epub/section.xhtml.ftlx"), "<#assign s = page.section>",
+                "<#assign s = page.section><#-- edited -->");
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "epub/section.xhtml.ftlx");
+        assertEquals(0, session.pagesRendered(), "site pages made again after an edit of an EPUB template");
+        assertTrue(session.partsRendered() > 0 && session.partsRendered() < chapters,
+                "chapters made again: " + session.partsRendered() + " of " + chapters);
+
+        // macros.ftlh is imported by the site's pages and, through epub/macros.ftlx, by the EPUB's chapters
+        TestSupport.replaceIn(templates.resolve("macros.ftlh"), "<#macro html h>", "<#-- edited --><#macro html h>");
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "macros.ftlh");
+        assertTrue(session.partsRendered() > 0, "chapters made again after an edit of macros.ftlh");
     }
 }
