@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bitext.edition.PageIds;
 import org.bitext.text.PhraseMatcher;
@@ -50,14 +51,8 @@ final class Skeleton {
      */
     static String promoHeading(Transcript t) {
         List<RawSection> sections = t.sections();
-        int lastLabeled = -1;
-        for (int s = 0; s < sections.size(); s++) {
-            for (Paragraph p : sections.get(s).paragraphs()) {
-                if (p.label() != null) {
-                    lastLabeled = s;
-                }
-            }
-        }
+        int lastLabeled = IntStream.range(0, sections.size())
+                .filter(s -> sections.get(s).paragraphs().stream().anyMatch(p -> p.label() != null)).max().orElse(-1);
         if (lastLabeled < 0) {
             return null;
         }
