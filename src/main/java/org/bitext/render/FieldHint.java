@@ -37,7 +37,13 @@ final class FieldHint implements TemplateExceptionHandler {
 
     @Override
     public void handleTemplateException(TemplateException e, Environment env, Writer out) throws TemplateException {
-        LAST.set(new Found(e, hint(e, env)));
+        String hint;
+        try {
+            hint = hint(e, env);
+        } catch (RuntimeException unexpected) {
+            hint = null; // a hint must never hide the error it is about
+        }
+        LAST.set(new Found(e, hint));
         throw e;
     }
 
