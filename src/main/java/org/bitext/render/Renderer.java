@@ -54,8 +54,13 @@ public final class Renderer {
         config = new Configuration(Configuration.VERSION_2_3_33);
         // the project's templates first, then the built-in theme: any file the project lacks comes from the jar
         TemplateLoader theme = new ClassTemplateLoader(Renderer.class, Theme.RESOURCES);
-        config.setTemplateLoader(!Files.isDirectory(templates) ? theme
-                : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme}));
+        if (Files.isDirectory(templates)) {
+            MultiTemplateLoader both = new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(templates.toFile()), theme});
+            both.setSticky(false); // a file added to the folder must win over the built-in one on the next reparse
+            config.setTemplateLoader(both);
+        } else {
+            config.setTemplateLoader(theme);
+        }
         config.setObjectWrapper(new RecordWrapper());
         config.setDefaultEncoding("UTF-8");
         config.setOutputEncoding("UTF-8");
@@ -110,6 +115,10 @@ public final class Renderer {
                 }
             }
         }
+        parse(names);
+    }
+
+    private void parse(Set<String> names) {
         for (String name : names) {
             if (isTemplate(name)) {
                 try {
@@ -119,6 +128,20 @@ public final class Renderer {
                 }
             }
         }
+    }
+
+    /**
+     * Parses the templates {@code names} again from their files, after an edit of them ({@code serve});
+     * the other templates stay as they were parsed. The templates that include or import one of them
+     * read it anew when they render, since FreeMarker looks an included template up by its name.
+     */
+    void reparse(Set<String> names) throws IOException {
+        for (String name : names) {
+            if (isTemplate(name)) {
+                config.removeTemplateFromCache(name);
+            }
+        }
+        parse(names);
     }
 
     /**

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -17,8 +19,8 @@ import org.bitext.input.SourceFiles;
 
 /**
  * The templates folder: its files (templates and assets) and a {@link Renderer} for them. Kept
- * between builds ({@code serve}), it makes a new renderer only when some file's bytes changed
- * (modification times are too coarse), so templates are parsed once per edit of them.
+ * between builds ({@code serve}), it parses again only the templates whose bytes changed
+ * (modification times are too coarse), so each template is parsed once per edit of it.
  */
 public final class Templates {
     /** The files of a read, by path relative to the folder, and the renderer for them. */
@@ -54,6 +56,8 @@ public final class Templates {
     private final Path folder;
     /** The last read, kept while no file changes: its renderer and template keys serve the next build too. */
     private Loaded loaded;
+    /** Whether the folder was there when the renderer was made (without one, it reads the built-in theme only). */
+    private boolean hadFolder;
     /** A renderer being made ahead of the first read, on a thread of its own. */
     private FutureTask<Renderer> prepared;
 
@@ -95,9 +99,23 @@ public final class Templates {
         if (!ok) {
             return null;
         }
-        if (loaded == null || !sameFiles(read, loaded.files())) {
+        boolean hasFolder = Files.isDirectory(folder);
+        if (loaded != null && hasFolder == hadFolder && read.keySet().equals(loaded.files().keySet())) {
+            Set<String> changed = new TreeSet<>();
+            for (Map.Entry<String, byte[]> e : read.entrySet()) {
+                if (!Arrays.equals(e.getValue(), loaded.files().get(e.getKey()))) {
+                    changed.add(e.getKey());
+                }
+            }
+            if (!changed.isEmpty()) {
+                // the same files, some of them edited: only those are parsed again
+                loaded.renderer().reparse(changed);
+                loaded = new Loaded(read, loaded.renderer());
+            }
+        } else {
             Renderer ready = takePrepared();
             loaded = new Loaded(read, ready != null ? ready : new Renderer(folder));
+            hadFolder = hasFolder;
         }
         return loaded;
     }
@@ -157,18 +175,6 @@ public final class Templates {
             diags.error(new Position(file.toString(), refused.line(), refused.column()), "template " + refused.message(),
                     refused.hint());
             return false;
-        }
-        return true;
-    }
-
-    private static boolean sameFiles(Map<String, byte[]> a, Map<String, byte[]> b) {
-        if (b == null || !a.keySet().equals(b.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, byte[]> e : a.entrySet()) {
-            if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) {
-                return false;
-            }
         }
         return true;
     }

@@ -2,6 +2,7 @@ package org.bitext.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.bitext.Bitext;
 import org.bitext.TestSupport;
+import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
 import org.bitext.output.Publisher;
 import org.bitext.serve.Preview;
@@ -130,5 +132,44 @@ class PageReuseTest {
         Bitext.build(o, new Diagnostics(), session);
         assertSameTree(fresh(), TestSupport.readTree(o.out()), "macros.ftlh");
         assertTrue(session.partsRendered() > 0, "chapters made again after an edit of macros.ftlh");
+    }
+
+    @Test
+    void anOverrideAddedEditedBrokenAndRemovedInAKeptSessionGivesAFreshBuildEachTime() throws Exception {
+        content = Preview.copyTree(Path.of("content"), dir.resolve("content"));
+        templates = dir.resolve("templates"); // none at first: the built-in theme
+        Bitext.Options o = new Bitext.Options(content, templates, dir.resolve("site"), false);
+        BuildSession session = BuildSession.kept(null);
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "the built-in theme");
+
+        String layout = Files.readString(TestSupport.TEMPLATES.resolve("layout.ftlh"));
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("<main id=\"main\">", "<main id=\"main\" class=\"mine\">"));
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "a folder with an override of layout.ftlh");
+        assertTrue(Files.readString(o.out().resolve("index.html")).contains("class=\"mine\""), "the override is used");
+
+        String macros = Files.readString(TestSupport.TEMPLATES.resolve("macros.ftlh"));
+        assertTrue(macros.contains("<span lang=\"en\">${s.name.en}</span>"));
+        Files.writeString(templates.resolve("macros.ftlh"), macros.replace("<span lang=\"en\">${s.name.en}</span>",
+                "<span lang=\"en\" class=\"mine\">${s.name.en}</span>"));
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "a second override, of macros.ftlh");
+        assertTrue(Files.readString(o.out().resolve("sections/introduction.html")).contains("class=\"mine\">"), "that override is used");
+
+        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("<main id=\"main\">", "<main id=\"main\" class=\"${\">"));
+        Diagnostics broken = new Diagnostics();
+        assertThrows(BuildFailure.class, () -> Bitext.build(o, broken, session));
+        assertTrue(broken.all().stream().anyMatch(d -> d.position().file().endsWith("layout.ftlh")), "the error is at the template");
+
+        Files.writeString(templates.resolve("layout.ftlh"), layout.replace("<main id=\"main\">", "<main id=\"main\" class=\"fixed\">"));
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "the override mended");
+
+        Files.delete(templates.resolve("layout.ftlh"));
+        Bitext.build(o, new Diagnostics(), session);
+        assertSameTree(fresh(), TestSupport.readTree(o.out()), "the override of layout.ftlh deleted");
+        assertTrue(!Files.readString(o.out().resolve("index.html")).contains("class=\"fixed\""), "the built-in layout is back");
     }
 }
