@@ -50,7 +50,8 @@ ${pad}}</#macro>
       "id": ${(sp.id?c)!"null"},
       "name": <@bi sp.name "      "/>,
       "narrator": ${sp.narrator?c},
-      "about": <#if sp.about??><@bi sp.about "      "/><#else>null</#if>
+      "about": <#if sp.about??><@bi sp.about "      "/><#else>null</#if>,
+      "labels": <@ids sp.labels/>
     }<#sep>,</#sep>
 </#items>
   ]<#else>[]</#list>,

@@ -189,7 +189,7 @@ public final class SiteRenderer {
             } catch (IOException ignored) {
                 // the message still names the place
             }
-            diags.error(new Position(display, e.line(), e.column()), e.message());
+            diags.error(new Position(display, e.line(), e.column()), e.message(), e.hint());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bitext.diag.Diagnostics;
@@ -169,5 +170,16 @@ class ApparatusPagesTest {
         assertTrue(term.containsKey("note"), term.toString());
         Map<String, Object> topic = ((List<Map<String, Object>>) json.get("topics")).get(0);
         assertTrue(topic.containsKey("description"), topic.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void editionJsonGivesEachSpeakerTheLabelsTheEditorWrote() throws IOException {
+        Map<String, Object> json = new Json().toType(Files.readString(site.resolve("edition.json")), Map.class);
+        Map<String, Object> labels = new LinkedHashMap<>();
+        for (Map<String, Object> s : (List<Map<String, Object>>) json.get("speakers")) {
+            labels.put((String) s.get("id"), s.get("labels"));
+        }
+        assertEquals(Map.of("narrator", List.of(), "host", List.of("主持人"), "altman", List.of("Sam Altman")), labels);
     }
 }

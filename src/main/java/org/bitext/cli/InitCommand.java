@@ -7,9 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,38 +38,31 @@ final class InitCommand {
     private InitCommand() {
     }
 
-    static int run(CommandArgs args, PrintWriter out, PrintWriter err) throws IOException {
-        String given = args.values.get("--transcript");
+    static int run(StartCommands.Args args, PrintWriter out, PrintWriter err) throws IOException {
+        String given = args.values().get("--transcript");
         if (given == null) {
             err.println("Missing option '--transcript' (the transcript to start from)");
             err.print(USAGE);
             return 2;
         }
-        Path source;
-        Path dir;
-        try {
-            source = CommandArgs.path("--transcript", given);
-            dir = CommandArgs.path("DIR", args.positional.isEmpty() ? "." : args.positional.get(0));
-        } catch (Options.UsageException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
+        Path source = StartCommands.path("--transcript", given, err, USAGE);
+        Path dir = source == null ? null : StartCommands.path("DIR", args.positional().isEmpty() ? "." : args.positional().get(0), err, USAGE);
+        if (dir == null) {
             return 2;
         }
 
         Diagnostics diags = new Diagnostics();
         String file = source.toString();
         SourceFile.Text read = Bitext.read(source, diags);
-        byte[] bytes = read == null ? null : read.bytes();
-        String text = read == null ? null : read.text();
         Transcript transcript = null;
         String endBefore = null;
-        if (text != null) {
+        if (read != null) {
             TranscriptReader reader = new TranscriptReader();
-            transcript = reader.read(file, text, null, null, diags);
+            transcript = reader.read(file, read.text(), null, null, diags);
             if (!diags.hasErrors()) {
                 endBefore = Skeleton.promoHeading(transcript);
                 if (endBefore != null) {
-                    transcript = reader.read(file, text, endBefore, null, new Diagnostics());
+                    transcript = reader.read(file, read.text(), endBefore, null, new Diagnostics());
                 }
                 for (Paragraph p : Skeleton.blankLabels(transcript)) {
                     diags.error(p.labelPosition(), "this speaker label is blank, so no speaker can be given it",
@@ -90,49 +81,29 @@ final class InitCommand {
 
         Path content = dir.resolve("content");
         Path transcriptTarget = content.resolve(Bitext.TRANSCRIPT);
-        boolean sameTranscript = Files.exists(transcriptTarget) && Files.isSameFile(transcriptTarget, source);
-        String fallbackTitle = source.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Skeleton.Made made = Skeleton.make(transcript, endBefore, fallbackTitle);
-        String title = transcript.sections().stream().map(s -> s.heading()).filter(h -> h != null && !h.isBlank())
-                .findFirst().orElse(fallbackTitle);
-
+        Skeleton.Made made = Skeleton.make(transcript, endBefore, source.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        if (!sameTranscript) {
-            files.put(transcriptTarget, bytes);
+        if (!Files.exists(transcriptTarget) || !Files.isSameFile(transcriptTarget, source)) { // it may be the very file already in place
+            files.put(transcriptTarget, read.bytes());
         }
         files.put(content.resolve(Bitext.EDITION), made.yaml().getBytes(StandardCharsets.UTF_8));
         files.put(content.resolve(Skeleton.SCHEMA_FILE), resource("/org/bitext/edition.schema.json"));
         files.put(dir.resolve(".gitignore"), resource("/org/bitext/init/gitignore"));
         files.put(dir.resolve(".github/workflows/pages.yml"), resource("/org/bitext/init/pages.yml"));
         files.put(dir.resolve("README.md"), new String(resource("/org/bitext/init/README.md"), StandardCharsets.UTF_8)
-                .replace("{{title}}", title).getBytes(StandardCharsets.UTF_8));
+                .replace("{{title}}", made.title()).getBytes(StandardCharsets.UTF_8));
 
-        List<Path> existing = new ArrayList<>();
-        for (Path p : files.keySet()) {
-            if (Files.exists(p) || Files.isSymbolicLink(p)) {
-                existing.add(p);
-            }
-        }
+        List<Path> existing = StartCommands.writeAllNew(files);
         if (!existing.isEmpty()) {
-            for (Path p : existing) {
-                err.println("bitext init: " + p + " already exists");
-            }
-            err.println("bitext init never overwrites a file, so nothing was written; "
-                    + "choose another folder (bitext init DIR --transcript FILE)");
-            return 2;
-        }
-        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
-            Path parent = f.getKey().toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.write(f.getKey(), f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return StartCommands.refuseExisting(existing, "init", "choose another folder (bitext init DIR --transcript FILE)", err);
         }
         boolean jar = copyOwnJar(dir.resolve("bitext.jar"));
 
-        out.println("Made a new edition in " + dir + ": " + Counts.of(made.speakers(), "speaker") + ", "
-                + Counts.of(made.sections(), "section") + ", " + Counts.of(made.turns(), "turn") + " to translate"
+        out.println("Made a new edition in " + dir + ": " + Reporter.count(made.speakers(), "speaker") + ", "
+                + Reporter.count(made.sections(), "section") + ", " + Reporter.count(made.turns(), "turn") + " to translate"
                 + (endBefore == null ? "" : "; the interview ends before the heading \"" + endBefore + "\""));
         if (made.unquotable() > 0) {
-            out.println(Counts.of(made.unquotable(), "paragraph") + " could not be given an entry (see the comments in "
+            out.println(Reporter.count(made.unquotable(), "paragraph") + " could not be given an entry (see the comments in "
                     + content.resolve(Bitext.EDITION) + ")");
         }
         out.println("Next: write the English in " + content.resolve(Bitext.EDITION) + " where it says TODO, and preview it with");

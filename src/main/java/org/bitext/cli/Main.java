@@ -35,6 +35,12 @@ public final class Main {
                   --verbose         show stack traces of internal errors
             """;
 
+    private static final String SERVE_OPTIONS = """
+                  --port=N          port to listen on; 0 picks a free one (default: 8000)
+                  --host=H          address to listen on (default: 127.0.0.1, this machine
+                                      only)
+            """;
+
     private static final String USAGE = """
             Usage: bitext [-hV] COMMAND [OPTIONS]
             Builds a bilingual annotated edition of an interview transcript as a static
@@ -57,24 +63,21 @@ public final class Main {
     private Main() {
     }
 
+    /** The usage of build, check or serve (the three take the same options, serve two more); else the general one. */
     static String usage(String command) {
-        return switch (command) {
-            case "build" -> "Usage: bitext build [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR] [--static=DIR] [--force]\n"
-                    + "Build the edition into the output folder.\n" + BUILD_OPTIONS + OPTION_HELP;
-            case "check" -> "Usage: bitext check [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR] [--static=DIR] [--force]\n"
-                    + "Validate content and templates; write nothing (--out is checked as build would).\n"
-                    + BUILD_OPTIONS + OPTION_HELP;
-            case "serve" -> "Usage: bitext serve [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
-                    + "                    [--out=DIR] [--static=DIR] [--force] [--port=N] [--host=H]\n"
-                    + "Build, serve the site on this machine, rebuild on every save and reload open\n"
-                    + "pages.\n" + BUILD_OPTIONS
-                    + "      --port=N          port to listen on; 0 picks a free one (default: 8000)\n"
-                    + "      --host=H          address to listen on (default: 127.0.0.1, this machine\n"
-                    + "                          only)\n" + OPTION_HELP;
-            default -> USAGE;
+        String what = switch (command) {
+            case "build" -> "Build the edition into the output folder.\n";
+            case "check" -> "Validate content and templates; write nothing (--out is checked as build would).\n";
+            case "serve" -> "Build, serve the site on this machine, rebuild on every save and reload open\npages.\n";
+            default -> null;
         };
+        if (what == null) {
+            return USAGE;
+        }
+        boolean serve = command.equals("serve");
+        return "Usage: bitext " + command + " [-hV] [--strict] [--verbose] [--content=DIR] [--templates=DIR]\n"
+                + "                    [--out=DIR] [--static=DIR] [--force]" + (serve ? " [--port=N] [--host=H]" : "") + "\n"
+                + what + BUILD_OPTIONS + (serve ? SERVE_OPTIONS : "") + OPTION_HELP;
     }
 
     public static void main(String[] args) {
@@ -155,11 +158,7 @@ public final class Main {
             return 2;
         }
         try {
-            return switch (command) {
-                case "build" -> BuildCommand.run(options, out, err);
-                case "check" -> CheckCommand.run(options, out, err);
-                default -> ServeCommand.run(options, out, err);
-            };
+            return command.equals("serve") ? BuildCommand.serve(options, out, err) : BuildCommand.run(command, options, out, err);
         } catch (Exception | StackOverflowError | AssertionError e) {
             err.println("bitext: internal error: " + e);
             if (options.verbose) {

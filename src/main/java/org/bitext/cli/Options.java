@@ -3,6 +3,7 @@ package org.bitext.cli;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.bitext.Bitext;
 import org.bitext.editorial.EditorialReader;
@@ -48,19 +49,14 @@ final class Options {
         boolean serve = command.equals("serve");
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 2) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
+            String name = name(arg);
+            String value = name.equals(arg) ? null : arg.substring(name.length() + 1);
             switch (name) {
-                case "-h", "--help" -> o.help = flag(arg, value);
-                case "-V", "--version" -> o.version = flag(arg, value);
-                case "--strict" -> o.strict = flag(arg, value);
-                case "--verbose" -> o.verbose = flag(arg, value);
-                case "--force" -> o.force = flag(arg, value);
+                case "-h", "--help" -> o.help = flag(name, value);
+                case "-V", "--version" -> o.version = flag(name, value);
+                case "--strict" -> o.strict = flag(name, value);
+                case "--verbose" -> o.verbose = flag(name, value);
+                case "--force" -> o.force = flag(name, value);
                 case "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url" -> {
                     if (!serve && (name.equals("--port") || name.equals("--host"))) {
                         throw new UsageException("Unknown option: '" + arg + "' (only serve takes it)");
@@ -70,7 +66,7 @@ final class Options {
                     }
                     if (value == null) {
                         if (i + 1 >= args.length || isOption(args[i + 1])) {
-                            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + ")");
+                            throw new UsageException("Option '" + name + "' needs a value (" + VALUED.get(name) + ")");
                         }
                         value = args[++i];
                     }
@@ -84,34 +80,32 @@ final class Options {
         return o;
     }
 
-    private static final Set<String> NAMES = Set.of("-h", "--help", "-V", "--version", "--strict",
-            "--verbose", "--force", "--content", "--templates", "--out", "--static", "--port", "--host", "--base-url");
+    private static final Set<String> FLAGS = Set.of("-h", "--help", "-V", "--version", "--strict", "--verbose", "--force");
+    /** The options that take a value, with what the value is. */
+    private static final Map<String, String> VALUED = Map.of("--content", "DIR", "--templates", "DIR", "--out", "DIR",
+            "--static", "DIR", "--port", "N", "--host", "H", "--base-url", "URL");
+
+    /** The option an argument names: {@code --out} for {@code --out=DIR}; any other argument as it is. */
+    static String name(String arg) {
+        int eq = arg.indexOf('=');
+        return arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg;
+    }
 
     /** Whether {@code arg} is one of the options (then it is not the value the option before it lacks). */
     private static boolean isOption(String arg) {
-        int eq = arg.indexOf('=');
-        return NAMES.contains(arg.startsWith("--") && eq > 2 ? arg.substring(0, eq) : arg);
+        return FLAGS.contains(name(arg)) || VALUED.containsKey(name(arg));
     }
 
-    private static boolean flag(String arg, String value) throws UsageException {
+    private static boolean flag(String name, String value) throws UsageException {
         if (value != null) {
-            throw new UsageException("Option '" + arg.substring(0, arg.indexOf('=')) + "' takes no value");
+            throw new UsageException("Option '" + name + "' takes no value");
         }
         return true;
     }
 
-    private static String label(String name) {
-        return switch (name) {
-            case "--port" -> "N";
-            case "--host" -> "H";
-            case "--base-url" -> "URL";
-            default -> "DIR";
-        };
-    }
-
     private void set(String name, String value) throws UsageException {
         if (value.isEmpty()) {
-            throw new UsageException("Option '" + name + "' needs a value (" + label(name) + "), not an empty one");
+            throw new UsageException("Option '" + name + "' needs a value (" + VALUED.get(name) + "), not an empty one");
         }
         switch (name) {
             case "--content" -> content = path(name, value);

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.bitext.edition.PageIds;
 import org.bitext.text.PhraseMatcher;
 import org.bitext.text.Texts;
@@ -37,8 +41,8 @@ final class Skeleton {
     private Skeleton() {
     }
 
-    /** What init made, for its summary. */
-    record Made(String yaml, int speakers, int sections, int turns, int unquotable) {
+    /** What init made, for its summary; {@code title}: the edition's, for now the first heading's text. */
+    record Made(String yaml, String title, int speakers, int sections, int turns, int unquotable) {
     }
 
     /**
@@ -47,14 +51,8 @@ final class Skeleton {
      */
     static String promoHeading(Transcript t) {
         List<RawSection> sections = t.sections();
-        int lastLabeled = -1;
-        for (int s = 0; s < sections.size(); s++) {
-            for (Paragraph p : sections.get(s).paragraphs()) {
-                if (p.label() != null) {
-                    lastLabeled = s;
-                }
-            }
-        }
+        int lastLabeled = IntStream.range(0, sections.size())
+                .filter(s -> sections.get(s).paragraphs().stream().anyMatch(p -> p.label() != null)).max().orElse(-1);
         if (lastLabeled < 0) {
             return null;
         }
@@ -63,7 +61,7 @@ final class Skeleton {
             String h = sections.get(s).heading();
             // the reader stops at the first heading with the end marker's text: it must be this one
             if (s > lastLabeled && h != null && !earlier.contains(h)
-                    && PROMO_WORDS.stream().anyMatch(w -> h.toLowerCase(java.util.Locale.ROOT).contains(w))) {
+                    && PROMO_WORDS.stream().anyMatch(w -> h.toLowerCase(Locale.ROOT).contains(w))) {
                 return h;
             }
             earlier.add(h);
@@ -71,30 +69,18 @@ final class Skeleton {
         return null;
     }
 
+    private static Stream<Paragraph> paragraphs(Transcript t) {
+        return t.sections().stream().flatMap(s -> s.paragraphs().stream());
+    }
+
     /** Paragraphs whose label is blank to the edition's reader (U+2028 alone, say): no speaker can list it. */
     static List<Paragraph> blankLabels(Transcript t) {
-        List<Paragraph> out = new ArrayList<>();
-        for (RawSection s : t.sections()) {
-            for (Paragraph p : s.paragraphs()) {
-                if (p.label() != null && p.label().isBlank()) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
+        return paragraphs(t).filter(p -> p.label() != null && p.label().isBlank()).toList();
     }
 
     /** The labels in order of first use. */
     static List<String> labels(Transcript t) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        for (RawSection s : t.sections()) {
-            for (Paragraph p : s.paragraphs()) {
-                if (p.label() != null) {
-                    out.add(p.label());
-                }
-            }
-        }
-        return List.copyOf(out);
+        return paragraphs(t).map(Paragraph::label).filter(Objects::nonNull).distinct().toList();
     }
 
     /** The skeleton for {@code t} (already cut at {@code endBefore}, which may be null). */
@@ -117,20 +103,10 @@ final class Skeleton {
         }
 
         // speakers
-        boolean textBeforeFirstLabel = false;
-        outer:
-        for (RawSection s : sections) {
-            for (Paragraph p : s.paragraphs()) {
-                if (p.label() != null) {
-                    break outer;
-                }
-                textBeforeFirstLabel = true;
-            }
-        }
         Set<String> ids = new HashSet<>();
         String narrator = null;
         y.append("speakers:\n");
-        if (textBeforeFirstLabel) {
+        if (paragraphs(t).findFirst().map(p -> p.label() == null).orElse(false)) { // text before the first label
             narrator = "narrator";
             ids.add(narrator);
             y.append("  narrator: {zh: 叙述者, en: Narrator, before_first_label: true}  # the text before the first label\n");
@@ -153,12 +129,7 @@ final class Skeleton {
         }
 
         // sections
-        List<String> headings = new ArrayList<>();
-        for (RawSection s : sections) {
-            if (s.heading() != null) {
-                headings.add(s.heading());
-            }
-        }
+        List<String> headings = sections.stream().map(RawSection::heading).filter(Objects::nonNull).toList();
         Set<String> sectionIds = new HashSet<>();
         if (!sections.isEmpty() && sections.get(0).heading() == null) {
             sectionIds.add("preface"); // the id the build gives the text before the first heading
@@ -167,9 +138,7 @@ final class Skeleton {
         StringBuilder entries = new StringBuilder();
         for (int h = 0; h < headings.size(); h++) {
             String heading = headings.get(h);
-            String ownLine = "  - {at: " + quoted(heading);
-            long matching = headings.stream().filter(other -> other.contains(heading)).count();
-            if (heading.isBlank() || matching > 1) {
+            if (heading.isBlank() || headings.stream().filter(other -> other.contains(heading)).count() > 1) {
                 entries.append("  # heading ").append(h + 1).append(" (").append(quoted(heading)).append(") cannot be quoted: ")
                         .append(heading.isBlank() ? "it is empty" : "its text is part of another heading").append('\n');
                 continue;
@@ -178,52 +147,46 @@ final class Skeleton {
             String slug = hasCjk(heading) ? "" : Texts.slugify(heading);
             boolean readable = Texts.isSlug(slug) && slug.length() >= 3 && !PageIds.mayCollide(slug);
             String id = unique(readable ? slug : "section-" + (h + 1), sectionIds);
-            entries.append(ownLine).append(", id: ").append(id).append(", en: ").append(quoted(heading)).append("}")
+            entries.append("  - {at: ").append(quoted(heading)).append(", id: ").append(id).append(", en: ").append(quoted(heading)).append("}")
                     .append(todo(heading, "English title")).append('\n');
             sectionCount++;
         }
         y.append(sectionCount == 0 ? "sections: []\n" : "sections:\n").append(entries);
 
         // turns
-        List<Paragraph> paragraphs = new ArrayList<>();
-        List<Integer> sectionOf = new ArrayList<>();
-        for (int s = 0; s < sections.size(); s++) {
-            for (Paragraph p : sections.get(s).paragraphs()) {
-                paragraphs.add(p);
-                sectionOf.add(s);
-            }
-        }
-        String[] quotes = quotes(paragraphs.stream().map(Paragraph::text).toList());
+        String[] quotes = quotes(paragraphs(t).map(Paragraph::text).toList());
         entries.setLength(0);
         String speaker = narrator;
         int turns = 0;
         int unquotable = 0;
-        for (int i = 0; i < paragraphs.size(); i++) {
-            Paragraph p = paragraphs.get(i);
-            if (p.label() != null) {
-                speaker = speakerOf.get(p.label());
+        int i = 0;
+        for (RawSection s : sections) {
+            if (s.heading() != null && !s.paragraphs().isEmpty()) {
+                entries.append("  # ").append(oneLine(s.heading())).append('\n');
             }
-            String heading = sections.get(sectionOf.get(i)).heading();
-            if (heading != null && (i == 0 || !sectionOf.get(i).equals(sectionOf.get(i - 1)))) {
-                entries.append("  # ").append(oneLine(heading)).append('\n');
+            for (Paragraph p : s.paragraphs()) {
+                if (p.label() != null) {
+                    speaker = speakerOf.get(p.label());
+                }
+                String where = "line " + p.position().line() + ", " + (speaker == null ? "no speaker" : speaker);
+                String quote = quotes[i++];
+                if (quote == null) {
+                    unquotable++;
+                    entries.append("  # ").append(where).append(": no entry possible, ")
+                            .append(p.text().isBlank() ? "the paragraph has no text" : "its text also occurs elsewhere")
+                            .append('\n');
+                    continue;
+                }
+                entries.append("  - at: ").append(quoted(quote)).append("  # ").append(where).append('\n');
+                entries.append("    en: \"\"  # ").append(TODO).append('\n');
+                turns++;
             }
-            String where = "line " + p.position().line() + ", " + (speaker == null ? "no speaker" : speaker);
-            if (quotes[i] == null) {
-                unquotable++;
-                entries.append("  # ").append(where).append(": no entry possible, ")
-                        .append(p.text().isBlank() ? "the paragraph has no text" : "its text also occurs elsewhere")
-                        .append('\n');
-                continue;
-            }
-            entries.append("  - at: ").append(quoted(quotes[i])).append("  # ").append(where).append('\n');
-            entries.append("    en: \"\"  # ").append(TODO).append('\n');
-            turns++;
         }
         y.append(turns == 0 ? "turns: []\n" : "turns:\n").append(entries);
         y.append("notes: []\n");
         y.append("glossary: []\n");
         y.append("topics: {}\n");
-        return new Made(y.toString(), speakerOf.size() + (narrator == null ? 0 : 1), sectionCount, turns, unquotable);
+        return new Made(y.toString(), firstHeading, speakerOf.size() + (narrator == null ? 0 : 1), sectionCount, turns, unquotable);
     }
 
     /**

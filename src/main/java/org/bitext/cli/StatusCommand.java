@@ -2,10 +2,10 @@ package org.bitext.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bitext.Bitext;
 import org.bitext.diag.BuildFailure;
 import org.bitext.diag.Diagnostics;
@@ -32,13 +32,9 @@ final class StatusCommand {
     private StatusCommand() {
     }
 
-    static int run(CommandArgs args, PrintWriter out, PrintWriter err) {
-        Path content;
-        try {
-            content = CommandArgs.path("--content", args.values.getOrDefault("--content", "content"));
-        } catch (Options.UsageException e) {
-            err.println(e.getMessage());
-            err.print(USAGE);
+    static int run(StartCommands.Args args, PrintWriter out, PrintWriter err) {
+        Path content = StartCommands.path("--content", args.values().getOrDefault("--content", "content"), err, USAGE);
+        if (content == null) {
             return 2;
         }
         Diagnostics diags = new Diagnostics();
@@ -53,28 +49,18 @@ final class StatusCommand {
         int warnings = diags.warnings().size();
         if (warnings > 0) {
             out.println();
-            out.println("'bitext check' lists " + Counts.of(warnings, "warning") + ".");
+            out.println("'bitext check' lists " + Reporter.count(warnings, "warning") + ".");
         }
         return 0;
     }
 
     static void print(Edition edition, PrintWriter out) {
-        Map<String, Speaker> speakers = new HashMap<>();
-        for (Speaker s : edition.speakers()) {
-            speakers.put(s.id(), s);
-        }
-        int turns = 0;
-        int pending = 0;
-        for (Section s : edition.sections()) {
-            for (Turn t : s.turns()) {
-                turns++;
-                pending += t.pending() ? 1 : 0;
-            }
-        }
-        String title = edition.meta().title().en();
-        out.println(title + ": " + Counts.of(edition.pages().size(), "section") + ", " + Counts.of(turns, "turn") + " ("
-                + (turns - pending) + " glossed, " + pending + " to do), " + Counts.of(edition.notes().size(), "note") + ", "
-                + Counts.of(edition.glossary().size(), "glossary term") + ", " + Counts.of(edition.topics().size(), "topic"));
+        Map<String, Speaker> speakers = edition.speakers().stream().collect(Collectors.toMap(Speaker::id, s -> s));
+        int turns = edition.turnCount();
+        long pending = edition.sections().stream().flatMap(s -> s.turns().stream()).filter(Turn::pending).count();
+        out.println(edition.meta().title().en() + ": " + Reporter.count(edition.pages().size(), "section") + ", " + Reporter.count(turns, "turn") + " ("
+                + (turns - pending) + " glossed, " + pending + " to do), " + Reporter.count(edition.notes().size(), "note") + ", "
+                + Reporter.count(edition.glossary().size(), "glossary term") + ", " + Reporter.count(edition.topics().size(), "topic"));
         out.println();
         for (Section s : edition.sections()) {
             String heading = s.title().zh() == null || s.title().zh().isEmpty() ? "(before the first heading)" : s.title().zh();
@@ -101,9 +87,9 @@ final class StatusCommand {
             }
             int n = s.turns().size();
             out.println(s.id() + "  " + heading + en);
-            out.println("  " + Counts.of(n, "turn") + ": " + glossed + " glossed, " + (n - glossed) + " to do; "
-                    + Counts.of(notes.size(), "note") + "; " + Counts.of(terms.size(), "term") + "; "
-                    + (spoken == 0 ? "no interview turn" : inTopic + " of " + Counts.of(spoken, "interview turn") + " in a topic"));
+            out.println("  " + Reporter.count(n, "turn") + ": " + glossed + " glossed, " + (n - glossed) + " to do; "
+                    + Reporter.count(notes.size(), "note") + "; " + Reporter.count(terms.size(), "term") + "; "
+                    + (spoken == 0 ? "no interview turn" : inTopic + " of " + Reporter.count(spoken, "interview turn") + " in a topic"));
         }
         out.println();
         out.println("Turns, with the speaker each was given (* reassigned from the source's speaker):");
@@ -112,15 +98,11 @@ final class StatusCommand {
                 String who = t.speaker() == null ? "(none)" : t.speaker();
                 boolean moved = t.speaker() != null && !t.speaker().equals(t.sourceSpeaker());
                 String where = Path.of(t.position().file()).getFileName() + ":" + t.position().line();
-                out.println("  " + pad(where, 18) + " " + pad(who + (moved ? "*" : ""), 12)
+                out.println("  %-18s %-12s".formatted(where, who + (moved ? "*" : ""))
                         + (t.pending() ? " to do   " : " glossed ") + Texts.clip(t.zh(), 30)
                         + (moved ? "  (source: " + (t.sourceSpeaker() == null ? "none" : t.sourceSpeaker()) + ")" : ""));
             }
         }
         out.flush();
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -37,7 +37,7 @@ final class Attribution {
         Map<String, Speaker> speakers = new LinkedHashMap<>();
         Map<String, String> byLabel = new LinkedHashMap<>();
         for (SpeakerDef d : layer.speakers().values()) {
-            speakers.put(d.id(), new Speaker(d.id(), d.name(), d.about(), d.beforeFirstLabel(), d.position()));
+            speakers.put(d.id(), new Speaker(d.id(), d.name(), List.copyOf(d.labels()), d.about(), d.beforeFirstLabel(), d.position()));
             for (String label : d.labels()) {
                 String other = byLabel.putIfAbsent(label, d.id());
                 if (other != null && !other.equals(d.id())) {

@@ -26,18 +26,14 @@ public final class CheckSink implements Sink, AutoCloseable {
 
     @Override
     public PageOut create(String path) throws IOException {
-        return new PageOut(place(path), spillAt);
+        return new PageOut(Publisher.inside(scratch, path), spillAt);
     }
 
     @Override
     public void add(String path, PageOut file, boolean unchanged) throws IOException {
         if (!file.inMemory()) {
-            Files.deleteIfExists(place(path)); // its links have been read
+            Files.deleteIfExists(Publisher.inside(scratch, path)); // its links have been read
         }
-    }
-
-    private Path place(String path) throws IOException {
-        return Publisher.inside(scratch, path);
     }
 
     /** The scratch folder, while it exists (tests). */

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -137,8 +136,7 @@ public final class OutputFolder {
 
     static boolean isEmpty(Path dir) throws OutputProblem {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            Iterator<Path> it = s.iterator();
-            return !it.hasNext();
+            return !s.iterator().hasNext();
         } catch (IOException e) {
             throw OutputProblem.failed("cannot read " + dir + " (" + reason(e) + ")");
         }

@@ -18,7 +18,6 @@ public final class PageOut extends OutputStream {
     private byte[] buf = new byte[8192];
     private int count;
     private OutputStream spilled;
-    private boolean closed;
 
     /**
      * @param file where the bytes go once there are more than {@code spillAt}; null to keep them all in memory
@@ -59,10 +58,9 @@ public final class PageOut extends OutputStream {
 
     @Override
     public void close() throws IOException {
-        if (!closed && spilled != null) {
-            spilled.close();
+        if (spilled != null) {
+            spilled.close(); // a second close does nothing
         }
-        closed = true;
     }
 
     /** True when the bytes are in memory (the file was small), false when they are already in their file. */

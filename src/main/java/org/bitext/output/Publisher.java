@@ -164,7 +164,7 @@ public final class Publisher implements Sink, AutoCloseable {
         }
         for (Path p : leftovers) {
             try {
-                if (!isEmptyFolder(p) && (!OutputFolder.isOurs(p) || inUse(p))) {
+                if (!OutputFolder.isEmpty(p) && (!OutputFolder.isOurs(p) || inUse(p))) {
                     continue; // not recognisably ours, or a build running now is writing it
                 }
                 deleteOurs(p);
@@ -179,12 +179,6 @@ public final class Publisher implements Sink, AutoCloseable {
             return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
-        }
-    }
-
-    private static boolean isEmptyFolder(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
         }
     }
 

@@ -25,15 +25,15 @@ public final class StoredZip {
      */
     public static void write(OutputStream out, String firstName, byte[] first, Map<String, byte[]> entries,
             LocalDateTime time) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(new NonClosing(out))) {
-            zip.setMethod(ZipOutputStream.STORED);
-            add(zip, firstName, first, time);
-            for (Map.Entry<String, byte[]> e : new TreeMap<>(entries).entrySet()) {
-                if (!e.getKey().equals(firstName)) {
-                    add(zip, e.getKey(), e.getValue(), time);
-                }
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setMethod(ZipOutputStream.STORED);
+        add(zip, firstName, first, time);
+        for (Map.Entry<String, byte[]> e : new TreeMap<>(entries).entrySet()) {
+            if (!e.getKey().equals(firstName)) {
+                add(zip, e.getKey(), e.getValue(), time);
             }
         }
+        zip.finish(); // not close(): the stream it writes into is its owner's to close
     }
 
     private static void add(ZipOutputStream zip, String name, byte[] bytes, LocalDateTime time) throws IOException {
@@ -49,24 +49,5 @@ public final class StoredZip {
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** Lets the zip stream finish without closing the file it writes into (its owner closes that). */
-    private static final class NonClosing extends OutputStream {
-        private final OutputStream out;
-
-        NonClosing(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
     }
 }

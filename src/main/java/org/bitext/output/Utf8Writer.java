@@ -23,34 +23,32 @@ public final class Utf8Writer extends Writer {
     @Override
     public void write(String s, int off, int len) throws IOException {
         buf.append(s, off, off + len);
-        if (buf.length() >= PIECE) {
-            drain(false);
-        }
+        drainIfFull();
     }
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
         buf.append(cbuf, off, len);
-        if (buf.length() >= PIECE) {
-            drain(false);
-        }
+        drainIfFull();
     }
 
     @Override
     public void write(int c) throws IOException {
         buf.append((char) c);
-        if (buf.length() >= PIECE) {
-            drain(false);
-        }
+        drainIfFull();
     }
 
     @Override
     public Writer append(CharSequence csq) throws IOException {
         buf.append(csq);
+        drainIfFull();
+        return this;
+    }
+
+    private void drainIfFull() throws IOException {
         if (buf.length() >= PIECE) {
             drain(false);
         }
-        return this;
     }
 
     /** Encodes what is buffered; keeps a trailing high surrogate for its partner unless this is the end. */

@@ -1,5 +1,6 @@
 package org.bitext.render;
 
+import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.TemplateHashModel;
@@ -45,7 +46,8 @@ final class RecordWrapper extends DefaultObjectWrapper {
         return super.handleUnknownType(obj);
     }
 
-    private final class RecordModel implements TemplateHashModel {
+    /** A record as a hash; wraps it for {@link FieldHint}, which names the record's fields when one is missing. */
+    private final class RecordModel implements TemplateHashModel, WrapperTemplateModel {
         private final Record record;
 
         RecordModel(Record record) {
@@ -68,6 +70,11 @@ final class RecordWrapper extends DefaultObjectWrapper {
         @Override
         public boolean isEmpty() {
             return false;
+        }
+
+        @Override
+        public Object getWrappedObject() {
+            return record;
         }
     }
 }

@@ -11,7 +11,6 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.Writer;
@@ -69,7 +68,7 @@ public final class Renderer {
         config.setLocale(Locale.ROOT);
         config.setTimeZone(TimeZone.getTimeZone("UTC"));
         config.setNumberFormat("computer");
-        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setTemplateExceptionHandler(new FieldHint()); // rethrows, with a hint for a field that is not there
         config.setLogTemplateExceptions(false);
         config.setWrapUncheckedExceptions(true);
         config.setFallbackOnNullLoopVariable(false);
@@ -183,6 +182,7 @@ public final class Renderer {
         } catch (ParseException e) {
             return syntaxError(e);
         } catch (TemplateException e) {
+            String hint = FieldHint.take(e);
             if (thread.stopped() != null) {
                 return stopped(thread.stopped(), path, timeoutNanos);
             }
@@ -192,9 +192,10 @@ public final class Renderer {
             }
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
+            // no page in the message: a template line that fails on every page is one error, not one per page
             return error(e.getTemplateSourceName() != null ? e.getTemplateSourceName() : template,
                     line == null ? 1 : line, col == null ? 1 : col,
-                    "template error while rendering " + path + ": " + firstLine(e.getMessageWithoutStackTop()));
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()), hint);
         } catch (TemplateNotFoundException e) {
             Path file = templates.resolve(template);
             return error(template, 1, 1, Files.isDirectory(file) ? file + " is a directory, not a template"
@@ -261,11 +262,15 @@ public final class Renderer {
     }
 
     private TemplateError error(String name, int line, int column, String message) {
+        return error(name, line, column, message, null);
+    }
+
+    private TemplateError error(String name, int line, int column, String message, String hint) {
         Path file = templates.resolve(name == null ? "" : name);
         if (name != null && !Files.exists(file) && Theme.FILES.contains(name)) {
             file = Path.of(Theme.LABEL, name); // the built-in file the project did not override
         }
-        return new TemplateError(file, Math.max(1, line), Math.max(1, column), message);
+        return new TemplateError(file, Math.max(1, line), Math.max(1, column), message, hint);
     }
 
     /**

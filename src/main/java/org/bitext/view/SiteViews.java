@@ -160,7 +160,7 @@ public final class SiteViews {
         for (Speaker s : edition.speakers()) {
             Bilingual about = s.about() == null ? null
                     : new Bilingual(markdown.inlineZh(s.about().zh()), markdown.inline(s.about().en()));
-            out.add(new SpeakerView(s.id(), or(s.name()), s.narrator(), about, Pages.speaker(s.id()),
+            out.add(new SpeakerView(s.id(), or(s.name()), s.narrator(), about, s.labels(), Pages.speaker(s.id()),
                     counts.getOrDefault(s.id(), 0)));
         }
         return List.copyOf(out);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,6 +61,49 @@ class EditionSchemaTest {
             }
         }
         assertEquals(Set.of("zh", "en"), properties((Map<String, Object>) defs.get("bilingual")));
+    }
+
+    /** The keys of the given mappings, together. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> keys(Iterable<?> mappings) {
+        Set<String> keys = new TreeSet<>();
+        for (Object m : mappings) {
+            keys.addAll(((Map<String, Object>) m).keySet());
+        }
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void theFormatReferenceShowsEveryKeyTheReaderAccepts() throws IOException {
+        String doc = Files.readString(Path.of("docs/edition-format.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        Map<String, Object> example = map(new Yaml(new LoaderOptions()).load(doc.substring(start, doc.indexOf("```", start))));
+        Map<String, Object> edition = map(example.get("edition"));
+        List<Map<String, Object>> turns = list(example.get("turns"));
+        Map<String, Set<String>> shown = Map.ofEntries(Map.entry("top", keys(List.of(example))),
+                Map.entry("edition", keys(List.of(edition))), Map.entry("source", keys(List.of(edition.get("source")))),
+                Map.entry("recording", keys(List.of(edition.get("recording")))),
+                Map.entry("speaker", keys(map(example.get("speakers")).values())),
+                Map.entry("section", keys(list(example.get("sections")))), Map.entry("turn", keys(turns)),
+                Map.entry("split", keys(turns.stream().filter(t -> t.containsKey("split")).flatMap(t -> list(t.get("split")).stream()).toList())),
+                Map.entry("note", keys(list(example.get("notes")))),
+                Map.entry("noteSource", keys(list(example.get("notes")).stream().flatMap(n -> list(n.get("sources")).stream()).toList())),
+                Map.entry("glossaryEntry", keys(list(example.get("glossary")))),
+                Map.entry("topic", keys(map(example.get("topics")).values())),
+                Map.entry("revision", keys(list(example.get("revisions")))));
+        for (Map.Entry<String, Set<String>> e : EditorialReader.allowedKeys().entrySet()) {
+            assertEquals(new TreeSet<>(e.getValue()), shown.get(e.getKey()), "docs/edition-format.md's example of " + e.getKey());
+        }
     }
 
     @Test
