@@ -72,8 +72,8 @@ public final class Texts {
         return Nearest.distance(a, b);
     }
 
-    /** "; did you mean 'x'?" with the candidate closest to {@code word}, or "" when none is close enough to be a likely typo. */
-    public static String didYouMean(String word, Iterable<String> candidates) {
+    /** The candidate closest to {@code word}, or null when none is close enough to be a likely typo. */
+    public static String suggest(String word, Iterable<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -83,7 +83,13 @@ public final class Texts {
                 best = c;
             }
         }
-        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? "; did you mean '" + best + "'?" : "";
+        return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+    }
+
+    /** "; did you mean 'x'?" with {@link #suggest}'s candidate, or "". */
+    public static String didYouMean(String word, Iterable<String> candidates) {
+        String best = suggest(word, candidates);
+        return best == null ? "" : "; did you mean '" + best + "'?";
     }
 
     /** Shortens text for a message, marking the cut with an ellipsis. */
