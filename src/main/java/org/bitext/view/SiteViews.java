@@ -2,12 +2,15 @@ package org.bitext.view;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,7 @@ import org.bitext.edition.Term;
 import org.bitext.edition.Topic;
 import org.bitext.edition.Turn;
 import org.bitext.text.Bilingual;
+import org.bitext.text.PhraseMatcher;
 import org.bitext.editorial.NoteKind;
 import org.bitext.editorial.Recording;
 import org.bitext.editorial.RevisionDef;
@@ -308,28 +312,66 @@ public final class SiteViews {
      * turn and every turn whose Chinese holds the phrase the note quotes (the site's list) or also the
      * name the note explains (the EPUB's).
      */
+    private static final List<NoteKind> NAME_KINDS = List.of(NoteKind.PERSON, NoteKind.ORGANISATION, NoteKind.PRODUCT, NoteKind.EVENT);
+
+    /**
+     * The index of names: each note about a person, organisation, product or event, with the turns that
+     * quote it (its quote is in them, or it is anchored there) and the turns that name it (those, and
+     * the turns its first bold words are in). Every turn is read once for all the notes' phrases.
+     */
     private List<NameGroup> names() {
-        List<NameGroup> out = new ArrayList<>();
-        for (NoteKind k : List.of(NoteKind.PERSON, NoteKind.ORGANISATION, NoteKind.PRODUCT, NoteKind.EVENT)) {
-            List<NameEntry> entries = new ArrayList<>();
-            for (NoteView n : notes.values()) {
-                if (!n.kind().equals(k.id())) {
-                    continue;
-                }
+        List<NoteView> named = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> phrases = new ArrayList<>(); // note i: its quote at 2i, its name at 2i + 1
+        for (NoteView n : notes.values()) {
+            if (NAME_KINDS.stream().anyMatch(k -> n.kind().equals(k.id()))) {
                 Matcher bold = BOLD.matcher(n.markdown());
                 String name = bold.find() ? bold.group(1).strip() : null;
-                List<TurnRef> quoted = new ArrayList<>();
-                List<TurnRef> named = new ArrayList<>();
-                for (TurnView t : turns.values()) {
-                    TurnRef ref = new TurnRef(t.id(), t.number(), t.section(), t.url());
-                    if (t.id().equals(n.turn()) || t.zh().contains(n.quote())) {
-                        quoted.add(ref);
-                        named.add(ref);
-                    } else if (name != null && t.zh().contains(name)) {
-                        named.add(ref);
-                    }
+                named.add(n);
+                names.add(name);
+                phrases.add(n.quote());
+                phrases.add(name == null ? "" : name);
+            }
+        }
+        Map<String, List<Integer>> anchoredAt = new HashMap<>();
+        List<Integer> everywhere = new ArrayList<>(); // an empty quote or name is in every text
+        List<List<TurnRef>> quoted = new ArrayList<>();
+        List<List<TurnRef>> naming = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            anchoredAt.computeIfAbsent(named.get(i).turn(), t -> new ArrayList<>()).add(i);
+            if (named.get(i).quote().isEmpty() || "".equals(names.get(i))) {
+                everywhere.add(i);
+            }
+            quoted.add(new ArrayList<>());
+            naming.add(new ArrayList<>());
+        }
+        PhraseMatcher matcher = new PhraseMatcher(phrases);
+        for (TurnView t : turns.values()) {
+            BitSet hits = new BitSet(phrases.size());
+            matcher.scan(t.zh(), (phrase, start) -> hits.set(phrase));
+            Set<Integer> candidates = new TreeSet<>(everywhere);
+            candidates.addAll(anchoredAt.getOrDefault(t.id(), List.of()));
+            hits.stream().forEach(phrase -> candidates.add(phrase / 2));
+            TurnRef ref = new TurnRef(t.id(), t.number(), t.section(), t.url());
+            for (int i : candidates) {
+                String name = names.get(i);
+                if (t.id().equals(named.get(i).turn()) || hits.get(2 * i) || named.get(i).quote().isEmpty()) {
+                    quoted.get(i).add(ref);
+                    naming.get(i).add(ref);
+                } else if (name != null && (hits.get(2 * i + 1) || name.isEmpty())) {
+                    naming.get(i).add(ref);
                 }
-                entries.add(new NameEntry(name == null ? n.quote() : name, n, List.copyOf(quoted), List.copyOf(named)));
+            }
+        }
+        List<NameGroup> out = new ArrayList<>();
+        for (NoteKind k : NAME_KINDS) {
+            List<NameEntry> entries = new ArrayList<>();
+            for (int i = 0; i < named.size(); i++) {
+                NoteView n = named.get(i);
+                if (n.kind().equals(k.id())) {
+                    entries.add(new NameEntry(names.get(i) == null ? n.quote() : names.get(i), n, List.copyOf(quoted.get(i)),
+                            List.copyOf(naming.get(i))));
+                }
             }
             if (!entries.isEmpty()) {
                 // by the name as quoted, Latin letters without regard to case: the same order in any locale
