@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.bitext.check.LinkChecker;
 import org.bitext.check.MarkdownLinks;
 import org.bitext.diag.Diagnostics;
@@ -142,17 +143,14 @@ public final class SiteRenderer {
         }
         incremental.willMake(paths);
         LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
-        List<Object> made = makeAll(jobs, sink, out, checker, paths);
+        List<Made> made = makeAll(jobs, sink, out, checker, paths);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
-        for (Object m : made) {
-            if (m instanceof IOException e) {
-                throw e; // only now: every other file is finished, so the staging folder can go
+        for (Made m : made) {
+            if (m instanceof Failed f) {
+                f.rethrow(); // only now: every other file is finished, so the staging folder can go
             }
-            if (m instanceof RuntimeException e) {
-                throw e;
-            }
-            facts.add((LinkChecker.PageFacts) m);
+            facts.add(((Done) m).facts());
         }
         if (diags.hasErrors()) {
             return jobs.size();
@@ -211,13 +209,13 @@ public final class SiteRenderer {
     }
 
     /**
-     * Makes every file on all cores and returns what {@link #make} returned for each, in the order of
+     * Makes every file on all cores and returns what became of each ({@link #make}), in the order of
      * {@code jobs}. Each thread takes the next job nobody has taken, so the jobs are started in their
      * order; a file is handed to the sink as soon as it is whole, so at most one file per thread is in
      * memory. The threads are the renderer's own, which stop a runaway template.
      */
-    private List<Object> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
-        Object[] made = new Object[jobs.size()];
+    private List<Made> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+        Made[] made = new Made[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
         Runnable work = () -> {
@@ -264,11 +262,26 @@ public final class SiteRenderer {
         return Arrays.asList(made);
     }
 
-    /**
-     * Makes one file into the sink; returns the link-check facts of a page (null for other files, or
-     * after a reported error), or the exception that stopped it (thrown by the caller once every file is done).
-     */
-    private Object make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+    /** What became of one file. */
+    private sealed interface Made permits Done, Failed {
+    }
+
+    /** Made, with the link-check facts of a page (null for other files, or after a reported error). */
+    private record Done(LinkChecker.PageFacts facts) implements Made {
+    }
+
+    /** Stopped by an exception, thrown by the caller once every other file is done. */
+    private record Failed(Exception cause) implements Made {
+        void rethrow() throws IOException {
+            if (cause instanceof IOException e) {
+                throw e;
+            }
+            throw (RuntimeException) cause;
+        }
+    }
+
+    /** Makes one file into the sink. */
+    private Made make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
         try {
             PageOut file = sink.create(job.path());
             boolean ok;
@@ -276,7 +289,7 @@ public final class SiteRenderer {
                 ok = job.content().writeTo(file);
             }
             if (!ok) {
-                return null;
+                return new Done(null);
             }
             boolean unchanged = out != null && incremental.unchanged(out, job.path(), file);
             LinkChecker.PageFacts facts = null;
@@ -288,14 +301,13 @@ public final class SiteRenderer {
             }
             sink.add(job.path(), file, unchanged);
             incremental.made(job.path(), job.page(), job.templates(), file, facts);
-            return facts;
+            return new Done(facts);
         } catch (IOException | RuntimeException e) {
-            return e;
+            return new Failed(e);
         }
     }
 
-    private static final java.util.regex.Pattern SAFE_ASSET_NAME =
-            java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+    private static final Pattern SAFE_ASSET_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
     private void assets(List<Job> jobs, Map<String, byte[]> templateFiles) {
         for (Map.Entry<String, byte[]> f : templateFiles.entrySet()) {
