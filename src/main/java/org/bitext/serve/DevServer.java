@@ -55,6 +55,10 @@ public final class DevServer implements AutoCloseable {
      * and then writes, and a rebuild started between the two would be dropped.
      */
     static final Duration SETTLE = Duration.ofMillis(2);
+    /** The warm-up after the first build: at most so many checks, for at most so long, and only after a first build this quick. */
+    static final int WARM_UP_BUILDS = 20;
+    static final Duration WARM_UP_AT_MOST = Duration.ofSeconds(3);
+    static final Duration WARM_UP_IF_FIRST_BUILD_UNDER = Duration.ofSeconds(5);
     /** How long a rebuild waits for a changed file that is empty (most likely truncated by a save, not yet written). */
     static final Duration EMPTY_WAIT = Duration.ofMillis(20);
 
@@ -95,7 +99,11 @@ public final class DevServer implements AutoCloseable {
     private final ReentrantLock state = new ReentrantLock();
     private final Condition changes = state.newCondition();
     private final Set<Path> pending = new TreeSet<>();
-    private boolean stopping;
+    private volatile boolean stopping;
+    /** Set by the first change the watcher reports: the warm-up stops. */
+    private volatile boolean saved;
+    private final AtomicInteger warmUps = new AtomicInteger();
+    private boolean warmUp = true;
     /** What the inputs were when the site now served was built (null after a failure): a change back to it needs no build. */
     private volatile InputState servedInputs;
 
@@ -127,7 +135,9 @@ public final class DevServer implements AutoCloseable {
 
     /** Builds once, then starts serving and watching. A failed first build still serves (its errors). */
     public void start() throws IOException {
-        rebuild(Set.of());
+        long first = System.nanoTime();
+        boolean good = rebuild(Set.of());
+        boolean small = System.nanoTime() - first < WARM_UP_IF_FIRST_BUILD_UNDER.toNanos();
         InetAddress address = InetAddress.getByName(host);
         // The JDK's server writes a response's headers and body separately: without TCP_NODELAY the body
         // waits for the client's delayed acknowledgement of the headers, about 40 ms on every request.
@@ -150,7 +160,39 @@ public final class DevServer implements AutoCloseable {
             // no quiet period to speak of: each save is built at once, and a build that a later change overtakes is dropped
             watcher = new Watcher(watched, options.out(), SETTLE, this::changed);
             watcher.start();
+            if (warmUp && good && small) {
+                Thread warm = new Thread(this::warmUp, "bitext-warm-up");
+                warm.setDaemon(true);
+                warm.start();
+            }
         }
+    }
+
+    /**
+     * Until the first save, checks the edition a few times more, writing nothing: the JIT compiles the
+     * build's code then, instead of during the editor's first saves. Only for an edition whose first
+     * build was quick (a big one warms the JIT within its own build).
+     */
+    private void warmUp() {
+        long end = System.nanoTime() + WARM_UP_AT_MOST.toNanos();
+        while (!saved && !stopping && warmUps.get() < WARM_UP_BUILDS && System.nanoTime() < end) {
+            try {
+                Bitext.check(options, new Diagnostics());
+            } catch (BuildFailure | IOException | RuntimeException e) {
+                return; // nothing to gain; the editor's builds say what is wrong
+            }
+            warmUps.incrementAndGet();
+        }
+    }
+
+    /** No warm-up after the first build (tests, which start many previews at once). */
+    void noWarmUp() {
+        warmUp = false;
+    }
+
+    /** How many warm-up checks have run (tests). */
+    int warmUps() {
+        return warmUps.get();
     }
 
     /** Where the site is served: host, port and the base path of {@code base_url}. */
@@ -203,6 +245,7 @@ public final class DevServer implements AutoCloseable {
 
     /** The watcher reports changed files: remember them and wake the rebuild thread. */
     private void changed(Set<Path> paths) {
+        saved = true;
         state.lock();
         try {
             pending.addAll(paths);

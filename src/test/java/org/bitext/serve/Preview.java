@@ -46,6 +46,11 @@ public final class Preview implements AutoCloseable {
     }
 
     private Preview(Path dir, boolean watch, String baseUrl, String host, DevServer.Builder builder) throws IOException {
+        this(dir, watch, baseUrl, host, builder, false);
+    }
+
+    private Preview(Path dir, boolean watch, String baseUrl, String host, DevServer.Builder builder, boolean warmUp)
+            throws IOException {
         content = TestSupport.copyMini(dir.resolve("content"));
         if (baseUrl != null) {
             TestSupport.replaceIn(content.resolve("edition.yaml"), "https://example.github.io/mini/", baseUrl);
@@ -54,12 +59,20 @@ public final class Preview implements AutoCloseable {
         out = dir.resolve("work").resolve("site");
         PrintWriter w = new PrintWriter(log, true);
         server = new DevServer(new Bitext.Options(content, templates, out, false), host, 0, watch, w, w, builder);
+        if (!warmUp) {
+            server.noWarmUp(); // many previews start at once in the suite; WarmUpTest covers the warm-up
+        }
         server.start();
     }
 
     /** A watching preview of the mini fixture (base path /mini/). */
     public static Preview start(Path dir) throws IOException {
         return new Preview(dir, true, null);
+    }
+
+    /** A watching preview that warms the JIT up after its first build, as {@code bitext serve} does. */
+    static Preview warming(Path dir) throws IOException {
+        return new Preview(dir, true, null, DevServer.DEFAULT_HOST, Bitext::build, true);
     }
 
     /** A watching preview whose builds go through {@code builder} (which may throw or hang on purpose). */
