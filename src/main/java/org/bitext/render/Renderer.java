@@ -46,8 +46,9 @@ public final class Renderer {
 
     /**
      * The configuration, with its cache of parsed templates, lives as long as the renderer, so a
-     * renderer kept between builds ({@code serve}) parses each template once; it must then be replaced
-     * when a template changes (FreeMarker's own check compares modification times, too coarse).
+     * renderer kept between builds ({@code serve}) parses each template once; {@link Templates} tells it
+     * which ones to parse again after an edit ({@link #reparse}), since FreeMarker's own check compares
+     * modification times, which are too coarse.
      */
     public Renderer(Path templates) throws IOException {
         this.templates = templates;
@@ -74,8 +75,8 @@ public final class Renderer {
         config.setFallbackOnNullLoopVariable(false);
         config.setAPIBuiltinEnabled(false);
         config.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        // Parsed once and kept: the renderer is replaced when any template changes, and every template
-        // it holds carries the checks that stop a runaway render (see parseAll).
+        // Parsed once and kept until reparse() is told the template changed; every template the cache
+        // holds carries the checks that stop a runaway render (see parseAll).
         config.setCacheStorage(new StrongCacheStorage());
         config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         parseAll();
