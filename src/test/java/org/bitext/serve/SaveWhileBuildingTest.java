@@ -107,6 +107,8 @@ class SaveWhileBuildingTest {
         reading.set(false);
         reader.join();
         assertEquals(List.of(), seen);
+        // the page is served as soon as the folder is swapped; the rebuild's line is printed just after
+        assertTrue(Preview.eventually(() -> goodRebuilds() >= 1), "the rebuild says so\n" + preview.log);
         assertEquals(1, goodRebuilds(), "the rebuild of the half save was dropped, not served:\n" + preview.log);
         assertFalse(preview.log.toString().contains("failed"), "no error flashed in the overlay:\n" + preview.log);
         assertTrue(preview.get(SiteHandler.STATUS).body().contains("\"errors\": []"));
