@@ -118,7 +118,7 @@ class RebuildSurvivalTest {
             }
             return Bitext.build(options, diags, session);
         });
-        preview.server.timeLimit(Duration.ofSeconds(2)); // well beyond a rebuild of the fixture
+        preview.server.timeLimit(Duration.ofSeconds(4)); // well beyond a rebuild of the fixture, even on a busy machine
         hangNext.set(true);
         editGloss("Hello, Sam, a save whose rebuild hangs.");
         assertTrue(Preview.eventually(() -> status().contains("has not finished")),
