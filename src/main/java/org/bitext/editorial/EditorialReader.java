@@ -100,7 +100,7 @@ public final class EditorialReader {
         int copied = 0;
         for (int i = 0; i < yaml.length(); i++) {
             char c = yaml.charAt(i);
-            boolean lineEnd = c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+            boolean lineEnd = YamlHints.isBreak(c);
             if (i + 1 == yaml.length() && !lineEnd) {
                 i++; // the last line, without a line break
             } else if (!lineEnd) {

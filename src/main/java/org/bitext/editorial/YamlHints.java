@@ -74,13 +74,18 @@ final class YamlHints {
         walk(file, root, lines(yaml), diags);
     }
 
+    /** Whether YAML ends a line at {@code c} (its marks count lines this way). */
+    static boolean isBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /** The lines of {@code yaml}, split where YAML breaks lines (so that they match its marks). */
     private static String[] lines(String yaml) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < yaml.length(); i++) {
             char c = yaml.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (isBreak(c)) {
                 lines.add(yaml.substring(start, i));
                 if (c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n') {
                     i++;

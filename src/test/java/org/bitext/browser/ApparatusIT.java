@@ -36,8 +36,7 @@ class ApparatusIT {
     @AfterEach
     void noConsoleErrorsOrCspViolations() {
         if (d != null) {
-            d.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
-            assertEquals(List.of(), Browser.consoleProblems(d), "console");
+            Browser.assertNoConsoleProblems(d);
         }
     }
 

@@ -136,6 +136,12 @@ final class Browser {
     }
 
     /** Console messages at warning level or above since the last call (CSP reports land here too). */
+    /** Fails if the page logged a warning or an error (a CSP violation included); scripts are turned back on first. */
+    static void assertNoConsoleProblems(ChromeDriver d) {
+        d.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        Assertions.assertEquals(List.of(), consoleProblems(d), "console");
+    }
+
     static List<String> consoleProblems(ChromeDriver d) {
         return d.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())

@@ -32,8 +32,7 @@ class ReaderIT {
     @AfterEach
     void noConsoleErrorsOrCspViolations() {
         if (d != null) {
-            d.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
-            assertEquals(List.of(), Browser.consoleProblems(d), "console");
+            Browser.assertNoConsoleProblems(d);
         }
     }
 
