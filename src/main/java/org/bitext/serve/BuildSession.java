@@ -172,11 +172,8 @@ public final class BuildSession implements Incremental {
     @Override
     public void madePart(Page part, String templates, byte[] bytes) {
         partsRendered.incrementAndGet();
-        synchronized (this) {
-            nextBytes += bytes.length;
-            if (nextBytes > KEEP_AT_MOST) {
-                return;
-            }
+        if (!roomFor(bytes.length)) {
+            return;
         }
         nextParts.put(part.path(), new Part(bytes, part.model(), templates));
     }
@@ -230,13 +227,16 @@ public final class BuildSession implements Incremental {
         if (!file.inMemory()) {
             return;
         }
-        synchronized (this) {
-            nextBytes += file.bytes().length;
-            if (nextBytes > KEEP_AT_MOST) {
-                return;
-            }
+        if (!roomFor(file.bytes().length)) {
+            return;
         }
         next.put(path, new Kept(file.bytes(), facts, page == null ? null : page.model(), templates, null, null));
+    }
+
+    /** Counts {@code bytes} more to keep for the next build; false once the build has more than {@link #KEEP_AT_MOST}. */
+    private synchronized boolean roomFor(int bytes) {
+        nextBytes += bytes;
+        return nextBytes <= KEEP_AT_MOST;
     }
 
     /**
