@@ -6,7 +6,7 @@ that org.bitext.bench.HugoSite writes). Each round saves one file in place with 
 the page that shows it every 2 ms until the token is there; rounds alternate between the two servers.
 Three edits: a note's text, a turn's English gloss, the page template.
 
-    bench/editloop.py --jar JAR [--bench-cp CP] [--rounds 20] [--warmup 3] [--work DIR] [--nice N]
+    bench/editloop.py --jar JAR [--bench-cp CP] [--rounds 20] [--warmup 3] [--work DIR] [--nice N] [--edits note,gloss]
 
 Ours runs with the README's preview flags (--java-opts). On a machine busy with other work, --nice -10
 (root only) runs both servers and the poller ahead of it, to come closer to a quiet machine; the table
@@ -122,6 +122,8 @@ def main():
     ap.add_argument("--java", default="java")
     ap.add_argument("--java-opts", default="-XX:+UseParallelGC", help="JVM flags of `bitext serve` (the README's)")
     ap.add_argument("--nice", type=int, default=None, help="niceness of both servers and of the poller")
+    ap.add_argument("--edits", default="note,gloss,template", help="which edits to time, comma-separated")
+    ap.add_argument("--pause", type=float, default=0.0, help="seconds between the servers being up and the first save")
     a = ap.parse_args()
 
     work = os.path.abspath(a.work)
@@ -177,6 +179,7 @@ def main():
         "template": (layout_path, lambda t: layout.replace("</body>", f"<span hidden>{t}</span></body>"), f"sections/{note_page}.html",
                      baseof_path, lambda t: baseof.replace("</body>", f"<span hidden>{t}</span></body>"), f"sections/{note_page}/"),
     }
+    edits = {kind: edits[kind] for kind in a.edits.split(",")}
     originals = {yaml_path: yaml, layout_path: layout, baseof_path: baseof, note_md: note_md_text, gloss_md: gloss_md_text}
 
     our_port, hugo_port = free_port(), free_port()
@@ -193,6 +196,7 @@ def main():
     if a.nice is not None:
         os.nice(a.nice)  # the poller too, now that the servers have been started with it
     log(f"ours at {our_base}, Hugo at {hugo_base}; note {note_id} on {note_page}, gloss on {gloss_page}")
+    time.sleep(a.pause)
     load_before = os.getloadavg()
     results = {}
     try:

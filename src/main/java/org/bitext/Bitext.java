@@ -2,8 +2,10 @@ package org.bitext;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.bitext.diag.BuildFailure;
+import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Diagnostics;
 import org.bitext.diag.Position;
 import org.bitext.diag.Timings;
@@ -77,6 +79,13 @@ public final class Bitext {
         SourceFile.Text transcriptSource = read(transcriptFile, diags);
         SourceFile.Text yamlSource = read(editionFile, diags);
         Timings.mark("read the inputs");
+        Incremental.Loaded again = transcriptSource == null || yamlSource == null ? null
+                : session.loaded(transcriptSource.bytes(), yamlSource.bytes(), strict);
+        if (again != null) {
+            again.warnings().forEach(diags::add); // the same files give the same edition, and the same warnings
+            return again.edition();
+        }
+        int reported = diags.all().size();
         EditorialLayer layer = yamlSource == null ? null
                 : new EditorialReader().read(editionFile.toString(), yamlSource.text(), diags);
         Timings.mark("read edition.yaml");
@@ -106,6 +115,9 @@ public final class Bitext {
         if (diags.hasErrors()) {
             throw new BuildFailure(diags);
         }
+        List<Diagnostic> warnings = diags.all();
+        session.keepLoaded(transcriptSource.bytes(), yamlSource.bytes(), strict,
+                new Incremental.Loaded(edition, warnings.subList(reported, warnings.size())));
         return edition;
     }
 

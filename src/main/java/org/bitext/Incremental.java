@@ -2,9 +2,12 @@ package org.bitext;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.bitext.check.LinkChecker;
+import org.bitext.diag.Diagnostic;
 import org.bitext.diag.Position;
+import org.bitext.edition.Edition;
 import org.bitext.output.PageOut;
 import org.bitext.output.Publisher;
 import org.bitext.render.Markdown;
@@ -44,6 +47,22 @@ public interface Incremental {
     default void keepTranscript(byte[] bytes, String cut, Position cutAt, Transcript transcript) {
     }
 
+    /** An edition as loaded from its two files, with the warnings the loading gave. */
+    record Loaded(Edition edition, List<Diagnostic> warnings) {
+    }
+
+    /**
+     * The edition an earlier build loaded from the same bytes of transcript.md and edition.yaml, read
+     * as strictly, or null: after an edit of the templates alone the content need not be read again.
+     */
+    default Loaded loaded(byte[] transcript, byte[] yaml, boolean strict) {
+        return null;
+    }
+
+    /** An edition loaded without errors, for {@link #loaded} in the next build. */
+    default void keepLoaded(byte[] transcript, byte[] yaml, boolean strict, Loaded loaded) {
+    }
+
     /** Swaps the staging folder of a good build in. */
     default void publish(Publisher publisher, Path out) throws IOException {
         publisher.swap();
@@ -65,6 +84,15 @@ public interface Incremental {
 
     /** A file inside another one that the build under way made, for {@link #reusePart} in the next build. */
     default void madePart(Page part, String templates, byte[] bytes) {
+    }
+
+    /** Pages to make before all others, in this order: those readers have open in the preview. */
+    default List<String> first() {
+        return List.of();
+    }
+
+    /** One of the pages {@link #first} names is made, with these bytes (the preview may serve it at once). */
+    default void madeFirst(String path, byte[] bytes) {
     }
 
     /** Every path the build under way makes. */

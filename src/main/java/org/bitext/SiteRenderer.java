@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -74,6 +75,10 @@ public final class SiteRenderer {
      * and what writes it (false after reporting an error).
      */
     private record Job(String path, Page page, String templates, Content content) {
+        /** True for the pages made first, which the preview may serve before the build is done. */
+        boolean first(List<String> first) {
+            return page != null && first.contains(path);
+        }
     }
 
     @FunctionalInterface
@@ -97,9 +102,11 @@ public final class SiteRenderer {
         markdownLinks.checkNesting(edition);
         List<Page> pages = SiteViews.of(edition, new ViewHtml(markdown));
         Timings.mark("page model");
-        // The threads take the jobs in this order: the EPUB first, the longest job by far (every chapter
-        // of the book), so that the other thread makes the pages meanwhile instead of waiting for it at the end.
+        // The threads take the jobs in this order: the pages readers have open in the preview (if any),
+        // then the EPUB, the longest job by far (every chapter of the book), so that the other thread
+        // makes the pages meanwhile instead of waiting for it at the end.
         List<Job> jobs = new ArrayList<>();
+        List<String> first = incremental.first();
         Set<TemplateError> reported = ConcurrentHashMap.newKeySet();
         EpubFiles book = EpubViews.of(pages);
         jobs.add(new Job(book.path(), null, null, o -> {
@@ -130,6 +137,12 @@ public final class SiteRenderer {
                 return text(o, w -> rendered(renderer, page, w, reported));
             }));
         }
+        if (!first.isEmpty()) {
+            List<Job> open = jobs.stream().filter(j -> j.first(first))
+                    .sorted(Comparator.comparingInt(j -> first.indexOf(j.path()))).toList();
+            jobs.removeAll(open);
+            jobs.addAll(0, open);
+        }
         String base = edition.meta().baseUrl();
         if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
@@ -143,7 +156,7 @@ public final class SiteRenderer {
         }
         incremental.willMake(paths);
         LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
-        List<Made> made = makeAll(jobs, sink, out, checker, paths);
+        List<Made> made = makeAll(jobs, sink, out, checker, paths, first);
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
         for (Made m : made) {
@@ -214,14 +227,15 @@ public final class SiteRenderer {
      * order; a file is handed to the sink as soon as it is whole, so at most one file per thread is in
      * memory. The threads are the renderer's own, which stop a runaway template.
      */
-    private List<Made> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+    private List<Made> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths,
+            List<String> first) {
         Made[] made = new Made[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
         Runnable work = () -> {
             try {
                 for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
-                    made[i] = make(jobs.get(i), sink, out, checker, paths);
+                    made[i] = make(jobs.get(i), sink, out, checker, paths, first);
                 }
             } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
                 next.set(made.length); // no further job starts
@@ -281,7 +295,7 @@ public final class SiteRenderer {
     }
 
     /** Makes one file into the sink. */
-    private Made make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths) {
+    private Made make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths, List<String> first) {
         try {
             PageOut file = sink.create(job.path());
             boolean ok;
@@ -290,6 +304,9 @@ public final class SiteRenderer {
             }
             if (!ok) {
                 return new Done(null);
+            }
+            if (file.inMemory() && job.first(first)) {
+                incremental.madeFirst(job.path(), file.bytes());
             }
             boolean unchanged = out != null && incremental.unchanged(out, job.path(), file);
             LinkChecker.PageFacts facts = null;

@@ -41,8 +41,8 @@ public final class Diagnostics {
         add(new Diagnostic(Diagnostic.Severity.WARNING, at, message, null));
     }
 
-    // pages render in parallel, and each may report
-    private synchronized void add(Diagnostic d) {
+    /** Adds a diagnostic as it is (pages render in parallel, and each may report). */
+    public synchronized void add(Diagnostic d) {
         items.add(d);
     }
 

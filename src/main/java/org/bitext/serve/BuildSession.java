@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +52,7 @@ public final class BuildSession implements Incremental {
     private static final long KEEP_AT_MOST = 64L << 20;
 
     private final Lock swapLock;
+    private final Ahead ahead;
     private final Markdown markdown = new Markdown(true);
     private Templates templates;
 
@@ -85,8 +87,18 @@ public final class BuildSession implements Incremental {
     private Map<String, Part> parts = Map.of();
     private final Map<String, Part> nextParts = new ConcurrentHashMap<>();
 
-    private BuildSession(Lock swapLock) {
+    /** Where the preview serves the pages readers have open as soon as each is made, ahead of the rest. */
+    public interface Ahead {
+        /** The pages readers have open, to make first. */
+        List<String> open();
+
+        /** Serves {@code bytes} as {@code path} now, if the build under way may still be served. */
+        void serve(String path, byte[] bytes);
+    }
+
+    private BuildSession(Lock swapLock, Ahead ahead) {
         this.swapLock = swapLock;
+        this.ahead = ahead;
     }
 
     /**
@@ -95,7 +107,12 @@ public final class BuildSession implements Incremental {
      * @param swapLock held while the output folder is swapped (readers of the folder wait on it); may be null
      */
     public static BuildSession kept(Lock swapLock) {
-        return new BuildSession(swapLock);
+        return new BuildSession(swapLock, null);
+    }
+
+    /** A session kept between builds that serves the open pages of each build ahead of the rest. */
+    static BuildSession kept(Lock swapLock, Ahead ahead) {
+        return new BuildSession(swapLock, ahead);
     }
 
     /** The transcript as last read, with what it was read from. */
@@ -113,6 +130,26 @@ public final class BuildSession implements Incremental {
         KeptTranscript k = keptTranscript;
         return k != null && Objects.equals(k.cut(), cut) && Objects.equals(k.cutAt(), cutAt) && Arrays.equals(k.bytes(), bytes)
                 ? k.transcript() : null;
+    }
+
+    /** The edition as last loaded, with the bytes and the strictness it was loaded with. */
+    private record KeptEdition(byte[] transcript, byte[] yaml, boolean strict, Loaded loaded) {
+    }
+
+    private KeptEdition keptEdition;
+
+    @Override
+    public Loaded loaded(byte[] transcript, byte[] yaml, boolean strict) {
+        KeptEdition k = keptEdition;
+        return k != null && k.strict() == strict && Arrays.equals(k.yaml(), yaml) && Arrays.equals(k.transcript(), transcript)
+                ? k.loaded() : null;
+    }
+
+    @Override
+    public void keepLoaded(byte[] transcript, byte[] yaml, boolean strict, Loaded loaded) {
+        if ((long) transcript.length + yaml.length <= KEEP_AT_MOST) {
+            keptEdition = new KeptEdition(transcript, yaml, strict, loaded);
+        }
     }
 
     /** Keeps a transcript that was read without any message, for {@link #transcript}. */
@@ -212,6 +249,20 @@ public final class BuildSession implements Incremental {
     public LinkChecker.PageFacts facts(String path, Set<String> paths) {
         Kept k = kept.get(path);
         return k != null && paths.equals(lastPaths) ? k.facts() : null;
+    }
+
+    @Override
+    public List<String> first() {
+        return ahead == null ? List.of() : ahead.open();
+    }
+
+    /** Serves an open page ahead of its build, unless it is what the last good build made (then it needs no reload). */
+    @Override
+    public void madeFirst(String path, byte[] bytes) {
+        Kept k = kept.get(path);
+        if (ahead != null && (k == null || !Arrays.equals(k.bytes(), bytes))) {
+            ahead.serve(path, bytes);
+        }
     }
 
     @Override

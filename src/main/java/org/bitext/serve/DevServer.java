@@ -34,7 +34,9 @@ import org.bitext.serve.BuildSession;
  * whenever content or templates change, and tells open pages to reload (or to show the errors, while
  * the last good site stays served).
  *
- * <p>A save starts a rebuild at once, with no waiting period. A rebuild whose inputs changed while it
+ * <p>A save starts a rebuild at once, with no waiting period. The rebuild makes the pages readers have
+ * open first and serves each as soon as it is made ({@link OpenPages}); the rest of the site follows,
+ * with the link check, and is swapped in whole. A rebuild whose inputs changed while it
  * ran (a save still being written, a burst of saves) is not served: it is dropped just before the swap,
  * and the next rebuild, which starts after the last change, is. Rebuilds run on a thread of their own,
  * so that one that throws anything, runs out of memory or stack, or never ends, shows in the overlay
@@ -78,7 +80,8 @@ public final class DevServer implements AutoCloseable {
     private final List<Path> watched;
     private final Path excluded;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final LiveReload live = new LiveReload();
+    private final OpenPages openPages = new OpenPages();
+    private final LiveReload live = new LiveReload(openPages);
     private final AtomicInteger builds = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String serverId = Long.toString(System.nanoTime() & 0xffffffL, 36);
@@ -150,7 +153,7 @@ public final class DevServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new SiteHandler(options.out(), () -> basePath, lock.readLock(), live,
+        server.createContext("/", new SiteHandler(options.out(), () -> basePath, lock.readLock(), live, openPages,
                 HostCheck.forServer(host, address)));
         server.start();
         if (watch) {
@@ -361,7 +364,7 @@ public final class DevServer implements AutoCloseable {
 
     private Kept newSession() {
         SwapGate gate = new SwapGate();
-        return new Kept(BuildSession.kept(gate), gate);
+        return new Kept(BuildSession.kept(gate, gate), gate);
     }
 
     private enum Outcome { SERVED, FAILED, DROPPED }
@@ -374,6 +377,10 @@ public final class DevServer implements AutoCloseable {
         final InputState inputs;
         final long start = System.nanoTime();
         final int number = builds.incrementAndGet();
+        /** The build's name in the live-reload state and in the pages it serves. */
+        final String id = serverId + "-" + number;
+        /** The pages served ahead of this build, once it is served whole. */
+        volatile Set<String> servedAhead = Set.of();
         /** Set under the swap lock: either this build's site was swapped in, or it never will be. */
         volatile boolean published;
         volatile boolean abandoned;
@@ -456,7 +463,7 @@ public final class DevServer implements AutoCloseable {
                 }
                 warningsShown = warnings;
             }
-            live.succeeded(serverId + "-" + number);
+            live.succeeded(id, servedAhead);
             int reused = session.pagesReused();
             out.println(what() + ": " + result.fileCount() + " files in " + ms(start) + " ms"
                     + (reused == 0 ? "" : " (" + session.pagesRendered() + " pages rendered, " + reused + " unchanged)")
@@ -469,6 +476,7 @@ public final class DevServer implements AutoCloseable {
         /** Its inputs changed while it ran: build again, and say nothing (the next build speaks). */
         private void dropped() {
             outcome = Outcome.DROPPED;
+            withdraw();
             if (!abandoned) {
                 dropped++;
                 if (droppedSince == 0) {
@@ -479,6 +487,7 @@ public final class DevServer implements AutoCloseable {
         }
 
         private void failed(Diagnostics diags) {
+            withdraw();
             if (abandoned) {
                 return;
             }
@@ -491,6 +500,16 @@ public final class DevServer implements AutoCloseable {
             dropped = 0;
             servedInputs = null;
             report(diags, what(), start);
+        }
+
+        /** This build will not be served: neither are the pages served ahead of it any longer. */
+        private void withdraw() {
+            lock.writeLock().lock();
+            try {
+                openPages.withdraw(id);
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
 
         /** Puts this build's changes back, so that the rebuild thread builds them again. */
@@ -525,6 +544,7 @@ public final class DevServer implements AutoCloseable {
                     return false;
                 }
                 abandoned = true;
+                openPages.withdraw(id);
             } finally {
                 lock.writeLock().unlock();
             }
@@ -550,9 +570,11 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * The lock a session takes to swap its new site in. Holding the server's write lock (so requests
-     * wait), it first asks the build under way whether it may be served, and stops it otherwise.
+     * wait), it first asks the build under way whether it may be served, and stops it otherwise. Once
+     * the new folder is in, the pages served ahead of the build are served from it. It also serves
+     * those pages ahead, each as soon as it is made, when the inputs are still what the build read.
      */
-    private final class SwapGate implements Lock {
+    private final class SwapGate implements Lock, BuildSession.Ahead {
         volatile Attempt attempt;
 
         @Override
@@ -567,7 +589,31 @@ public final class DevServer implements AutoCloseable {
 
         @Override
         public void unlock() {
+            Attempt a = attempt;
+            if (a != null && a.published) {
+                a.servedAhead = openPages.withdraw(a.id);
+            }
             lock.writeLock().unlock();
+        }
+
+        @Override
+        public List<String> open() {
+            return openPages.now();
+        }
+
+        @Override
+        public void serve(String path, byte[] bytes) {
+            Attempt a = attempt;
+            if (a == null || a.abandoned || !a.inputsUnchanged()) {
+                return; // a save is under way: the build's result waits for the swap's own check, or is dropped
+            }
+            synchronized (openPages) { // abandon() sets the flag, then withdraws: either it sees this page, or this sees the flag
+                if (a.abandoned) {
+                    return;
+                }
+                openPages.serveAhead(a.id, path, bytes);
+            }
+            live.servedAhead(a.id, path);
         }
 
         @Override

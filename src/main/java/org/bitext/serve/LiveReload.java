@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The preview's build state and its server-sent-event stream: every open page listens on
  * {@code /__bitext/events} and hears {@code reload} after a good rebuild and {@code errors} after a
- * failed one. A page that connects first gets {@code hello} with the current state.
+ * failed one. A page that connects first gets {@code hello} with the current state. A page served ahead
+ * of its rebuild ({@link OpenPages}) hears {@code reload} as soon as it is served, and then, when the
+ * whole rebuild is served, only the new state: it is showing that build already.
  *
  * <p>A stream holds a server thread, so their number is capped; a closed page must give its place
  * back promptly. The server cannot see a page close until it writes to it (the first write after the
@@ -46,9 +48,18 @@ final class LiveReload implements AutoCloseable {
         }
     }
 
-    private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
+    /** One listening page: its events to write, and its path in the site (null if it did not say). */
+    private record Client(BlockingQueue<String> queue, String page) {
+    }
+
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final OpenPages pages;
     private volatile Status status = new Status("none", List.of());
     private volatile boolean closed;
+
+    LiveReload(OpenPages pages) {
+        this.pages = pages;
+    }
 
     Status status() {
         return status;
@@ -59,9 +70,24 @@ final class LiveReload implements AutoCloseable {
         return clients.size();
     }
 
-    void succeeded(String build) {
+    /** Build {@code build} is served; {@code servedAhead}: its pages that were served before it (they need no reload). */
+    void succeeded(String build, Set<String> servedAhead) {
         status = new Status(build, List.of());
-        broadcast(event("reload", status.json()));
+        String reload = event("reload", status.json());
+        String state = event("errors", status.json());
+        for (Client c : clients) {
+            c.queue().offer(c.page() != null && servedAhead.contains(c.page()) ? state : reload);
+        }
+    }
+
+    /** {@code page} of build {@code build} is served ahead of the rest: the pages showing it reload. */
+    void servedAhead(String build, String page) {
+        String reload = event("reload", new Status(build, List.of()).json());
+        for (Client c : clients) {
+            if (page.equals(c.page())) {
+                c.queue().offer(reload);
+            }
+        }
     }
 
     void failed(List<BuildError> errors) {
@@ -70,8 +96,8 @@ final class LiveReload implements AutoCloseable {
     }
 
     private void broadcast(String event) {
-        for (BlockingQueue<String> q : clients) {
-            q.offer(event);
+        for (Client c : clients) {
+            c.queue().offer(event);
         }
     }
 
@@ -83,8 +109,11 @@ final class LiveReload implements AutoCloseable {
         return sb.append('\n').toString();
     }
 
-    /** Holds the exchange open and writes events until the page goes away or the server stops. */
-    void stream(HttpExchange ex) throws IOException {
+    /**
+     * Holds the exchange open and writes events until the page goes away or the server stops.
+     * {@code page}: the path in the site of the page listening, or null.
+     */
+    void stream(HttpExchange ex, String page) throws IOException {
         if (!closed && clients.size() >= MAX_CLIENTS) {
             makeRoom();
         }
@@ -103,9 +132,15 @@ final class LiveReload implements AutoCloseable {
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.sendResponseHeaders(200, 0);
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        clients.add(queue);
+        Client client = new Client(queue, page);
+        if (page != null) {
+            pages.listening(page);
+        }
+        clients.add(client);
         try (OutputStream os = ex.getResponseBody()) {
-            write(os, "retry: 1000\n\n" + event("hello", status.json()));
+            Status now = status;
+            String build = page == null ? now.build() : pages.buildOf(page, now.build());
+            write(os, "retry: 1000\n\n" + event("hello", new Status(build, now.errors()).json()));
             long wait = KEEP_ALIVE_MILLIS;
             while (!closed) {
                 String next = queue.poll(wait, TimeUnit.MILLISECONDS);
@@ -129,7 +164,10 @@ final class LiveReload implements AutoCloseable {
         } catch (IOException e) {
             // the page was closed or reloaded: nothing to do
         } finally {
-            clients.remove(queue);
+            clients.remove(client);
+            if (page != null) {
+                pages.left(page);
+            }
             ex.close();
         }
     }

@@ -22,7 +22,8 @@ import org.bitext.output.FileBytes;
  * Answers the preview's HTTP requests: files of the output folder only, GET and HEAD only. The site is
  * mounted at the base path of its {@code base_url} (as on GitHub Pages), so 404.html and every
  * relative link behave as they will when published. HTML gets one external script tag, for live
- * reload, at serve time; the files on disk are never changed.
+ * reload, at serve time; the files on disk are never changed. A page served ahead of its rebuild
+ * ({@link OpenPages}) is answered from memory until the rebuild's folder takes its place.
  */
 final class SiteHandler implements HttpHandler {
     static final String PREFIX = "/__bitext/";
@@ -54,15 +55,17 @@ final class SiteHandler implements HttpHandler {
     private final Supplier<String> basePath;
     private final Lock readLock;
     private final LiveReload live;
+    private final OpenPages pages;
     private final HostCheck hosts;
     private final byte[] reloadJs;
     private final byte[] waitingHtml;
 
-    SiteHandler(Path root, Supplier<String> basePath, Lock readLock, LiveReload live, HostCheck hosts) {
+    SiteHandler(Path root, Supplier<String> basePath, Lock readLock, LiveReload live, OpenPages pages, HostCheck hosts) {
         this.root = root.toAbsolutePath().normalize();
         this.basePath = basePath;
         this.readLock = readLock;
         this.live = live;
+        this.pages = pages;
         this.hosts = hosts;
         this.reloadJs = resource("reload.js");
         this.waitingHtml = resource("waiting.html");
@@ -97,7 +100,7 @@ final class SiteHandler implements HttpHandler {
             return;
         }
         if (raw.startsWith(PREFIX)) {
-            preview(ex, raw);
+            preview(ex, raw, uri.getQuery());
             return;
         }
         String lower = raw.toLowerCase(Locale.ROOT);
@@ -139,10 +142,18 @@ final class SiteHandler implements HttpHandler {
         int status;
         byte[] body;
         String type;
+        String page = rel.isEmpty() || rel.endsWith("/") ? rel + "index.html" : rel;
+        String build = null;
         readLock.lock(); // a rebuild swaps the folder under the write lock: never read half a swap
         try {
             Path file = root.resolve(rel).normalize();
-            if (!file.startsWith(root)) {
+            byte[] ahead = pages.ahead(page);
+            if (ahead != null) {
+                body = ahead;
+                status = 200;
+                type = TYPES.get("html");
+                build = pages.buildOf(page, null);
+            } else if (!file.startsWith(root)) {
                 body = null;
                 status = 400;
                 type = null;
@@ -167,8 +178,12 @@ final class SiteHandler implements HttpHandler {
         } finally {
             readLock.unlock();
         }
+        boolean html = status == 200 && type.startsWith("text/html");
+        if (html) {
+            pages.requested(page);
+        }
         switch (status) {
-            case 200 -> send(ex, 200, type, type.startsWith("text/html") ? inject(body) : body);
+            case 200 -> send(ex, 200, type, html ? inject(body, build) : body);
             case 301 -> redirect(ex, raw + "/", query);
             case 403 -> text(ex, 403, "403 forbidden: this file lies outside the output folder\n");
             case 404 -> notFound(ex);
@@ -194,15 +209,15 @@ final class SiteHandler implements HttpHandler {
             readLock.unlock();
         }
         if (page != null) {
-            send(ex, 404, TYPES.get("html"), inject(page));
+            send(ex, 404, TYPES.get("html"), inject(page, null));
         } else if (!live.status().errors().isEmpty()) {
-            send(ex, 503, TYPES.get("html"), inject(waitingHtml)); // no good build yet: show the errors
+            send(ex, 503, TYPES.get("html"), inject(waitingHtml, null)); // no good build yet: show the errors
         } else {
             text(ex, 404, "404 not found\n");
         }
     }
 
-    private void preview(HttpExchange ex, String raw) throws IOException {
+    private void preview(HttpExchange ex, String raw, String query) throws IOException {
         switch (raw) {
             case RELOAD_JS -> send(ex, 200, TYPES.get("js"), reloadJs);
             case STATUS -> send(ex, 200, TYPES.get("json"), live.status().json().getBytes(StandardCharsets.UTF_8));
@@ -212,20 +227,63 @@ final class SiteHandler implements HttpHandler {
                     ex.sendResponseHeaders(200, -1);
                     ex.close();
                 } else {
-                    live.stream(ex);
+                    live.stream(ex, listeningPage(query));
                 }
             }
             default -> text(ex, 404, "404 not found\n");
         }
     }
 
-    /** Adds the live-reload script (external, so the pages' Content-Security-Policy allows it). */
-    private byte[] inject(byte[] html) {
-        String page = new String(html, StandardCharsets.UTF_8);
-        String tag = "<script src=\"" + RELOAD_JS + "?build=" + live.status().build() + "\" defer></script>\n";
-        int at = page.toLowerCase(Locale.ROOT).indexOf("</head>");
-        page = at < 0 ? page + tag : page.substring(0, at) + tag + page.substring(at);
-        return page.getBytes(StandardCharsets.UTF_8);
+    /**
+     * The page a live-reload stream listens from, as a path in the site: its query is {@code page=}
+     * and the page's URL path. Null when it does not say, or names no page of the site.
+     */
+    private String listeningPage(String query) {
+        if (query == null || !query.startsWith("page=")) {
+            return null;
+        }
+        String path = query.substring("page=".length());
+        String base = basePath.get();
+        if (!path.startsWith(base) || path.contains("/.") || path.contains("\\")) {
+            return null;
+        }
+        String rel = path.substring(base.length());
+        return rel.isEmpty() || rel.endsWith("/") ? rel + "index.html" : rel;
+    }
+
+    /**
+     * Adds the live-reload script (external, so the pages' Content-Security-Policy allows it), naming
+     * the build the page comes from: {@code build}, or the one served when null.
+     */
+    private byte[] inject(byte[] html, String build) {
+        String from = build != null ? build : live.status().build();
+        byte[] tag = ("<script src=\"" + RELOAD_JS + "?build=" + from + "\" defer></script>\n").getBytes(StandardCharsets.UTF_8);
+        int at = headEnd(html);
+        byte[] page = new byte[html.length + tag.length];
+        System.arraycopy(html, 0, page, 0, at);
+        System.arraycopy(tag, 0, page, at, tag.length);
+        System.arraycopy(html, at, page, at + tag.length, html.length - at);
+        return page;
+    }
+
+    private static final byte[] HEAD_END = "</head>".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Where the first {@code </head>} starts, in any case, or the end of the page. Compared byte by
+     * byte: in UTF-8 no byte of another character equals an ASCII one.
+     */
+    static int headEnd(byte[] html) {
+        outer:
+        for (int i = 0; i + HEAD_END.length <= html.length; i++) {
+            for (int j = 0; j < HEAD_END.length; j++) {
+                int b = html[i + j];
+                if ((b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b) != HEAD_END[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return html.length;
     }
 
     static String contentType(String name) {

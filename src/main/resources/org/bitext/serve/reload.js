@@ -70,9 +70,11 @@
     (document.body || document.documentElement).appendChild(overlay);
   }
 
-  function onState(data, isHello) {
+  /* A state that names another build than this page's: a rebuild was served while this page was not
+     listening, or this page was served ahead of a rebuild that then failed. Either way, load it again. */
+  function onState(data) {
     var state = JSON.parse(data);
-    if (isHello && served && state.build !== served && state.build !== 'none') { reload(); return; }
+    if (served && state.build !== served && state.build !== 'none') { reload(); return; }
     served = state.build;
     if (state.errors.length) { showErrors(state.errors); } else { clearErrors(); }
   }
@@ -84,11 +86,14 @@
      not one that was refused (503 when too many preview pages are open): that one is retried here, less
      and less often, so the page never silently stops following the edits. */
   var RETRY_FIRST = 1000, RETRY_MOST = 30000, retry = RETRY_FIRST;
+  /* The stream says which page listens, so that a rebuild makes this page first and serves it ahead of the rest. */
+  var here = location.pathname;
+  try { here = decodeURIComponent(here); } catch (e) { /* keep it as it is */ }
   function listen() {
-    var events = new EventSource('/__bitext/events');
+    var events = new EventSource('/__bitext/events?page=' + encodeURIComponent(here));
     events.addEventListener('open', function () { retry = RETRY_FIRST; });
-    events.addEventListener('hello', function (e) { onState(e.data, true); });
-    events.addEventListener('errors', function (e) { onState(e.data, false); });
+    events.addEventListener('hello', function (e) { onState(e.data); });
+    events.addEventListener('errors', function (e) { onState(e.data); });
     events.addEventListener('reload', function () { events.close(); reload(); });
     events.addEventListener('error', function () {
       if (events.readyState !== EventSource.CLOSED) { return; }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +76,30 @@ class BuildSessionTest {
 
     private static Object inode(Path p) throws IOException {
         return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
+    void aTemplateEditTakesTheEditionAsLoadedBeforeWithItsWarnings() throws Exception {
+        o = options("site");
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "en: Hello, Sam. Thank you for waiting.",
+                "en: Hello, Sam. Thank you # for waiting.");
+        BuildSession session = BuildSession.kept(null);
+        Diagnostics first = new Diagnostics();
+        Edition loaded = Bitext.build(o, first, session).edition();
+        List<String> warnings = first.warnings().stream().map(first::format).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("is a YAML comment")), warnings.toString());
+
+        Path layout = templates.resolve("layout.ftlh");
+        Files.writeString(layout, Files.readString(layout, StandardCharsets.UTF_8) + "<#-- edited -->\n", StandardCharsets.UTF_8);
+        Diagnostics second = new Diagnostics();
+        assertSame(loaded, Bitext.build(o, second, session).edition(), "the content was not read again");
+        assertEquals(warnings, second.warnings().stream().map(second::format).toList(), "and its warnings are given again");
+        assertSameTree(fresh(), TestSupport.readTree(o.out()));
+
+        TestSupport.replaceIn(content.resolve("edition.yaml"), "Thank you # for waiting.", "Thank you for waiting.");
+        Diagnostics third = new Diagnostics();
+        assertNotSame(loaded, Bitext.build(o, third, session).edition(), "an edit of the content reads it again");
+        assertTrue(third.warnings().stream().noneMatch(w -> w.message().contains("is a YAML comment")));
     }
 
     @Test

@@ -59,7 +59,7 @@ class EditLoopTest {
         HttpResponse<String> js = preview.get(SiteHandler.RELOAD_JS);
         assertEquals(200, js.statusCode());
         assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(js.body().contains("new EventSource('/__bitext/events')"));
+        assertTrue(js.body().contains("new EventSource('/__bitext/events?page='"), "the stream says which page listens");
         assertTrue(js.body().contains("sessionStorage"), "the scroll position survives the reload");
         assertFalse(js.body().contains("innerHTML"), "error text reaches the page through textContent only");
     }

@@ -38,7 +38,8 @@ class LiveReloadBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String CSP_HOOK = "window.__csp = [];"
             + "document.addEventListener('securitypolicyviolation', function (e) {"
-            + " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });";
+            + " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI); });"
+            + "try { sessionStorage.setItem('__loads', +sessionStorage.getItem('__loads') + 1); } catch (e) { }";
 
     @TempDir
     Path dir;
@@ -101,6 +102,7 @@ class LiveReloadBrowserIT {
         Files.writeString(yaml, edited, StandardCharsets.UTF_8);
         waiting().until(d -> d.getPageSource().contains("from the browser test"));
         assertEquals(null, js("return window.__samePage === true ? 'not reloaded' : null"), "the page reloaded itself");
+
         // Back where the reader was. Within a few pixels: Chrome's scroll anchoring may nudge the restored
         // position when a late layout change (a font, the reading controls) shifts the content above it,
         // and then the text in view stays put, which is what matters. Without restoring, scrollY is 0.
@@ -116,6 +118,38 @@ class LiveReloadBrowserIT {
         Files.writeString(yaml, edited, StandardCharsets.UTF_8);
         waiting().until(d -> d.findElements(By.id("bitext-build-errors")).isEmpty());
         assertEquals(List.of(), js("return window.__csp"), "no Content-Security-Policy violation");
+    }
+
+    @Test
+    void anOpenPageShowsTheEditBeforeItsRebuildIsDoneAndReloadsOnlyOnce() throws Exception {
+        preview.close();
+        HeldSwap held = new HeldSwap();
+        preview = Preview.start(dir.resolve("held"), held);
+        try {
+            driver.get(preview.uri("/mini/sections/part-one.html").toString());
+            waiting().until(d -> preview.server.live().listening() == 1);
+            long loads = loads();
+            Path yaml = preview.content.resolve("edition.yaml");
+            Files.writeString(yaml, Files.readString(yaml, StandardCharsets.UTF_8)
+                    .replace("Hello, Sam. Thank you for waiting.", "Hello, Sam, ahead of the rest."), StandardCharsets.UTF_8);
+
+            assertTrue(held.awaitSwap(), preview.log.toString());
+            waiting().until(d -> d.getPageSource().contains("ahead of the rest"));
+            assertEquals(loads + 1, loads(), "the page reloaded once, while the rest of its rebuild waits");
+            waiting().withMessage("the reloaded page listens again").until(d -> preview.server.live().listening() == 1);
+            held.release();
+            waiting().until(d -> preview.log.toString().contains("Rebuilt"));
+            Thread.sleep(1000); // time for a second reload, which must not come
+            assertEquals(loads + 1, loads(), "the rebuild, served whole, does not reload the page again\n" + preview.log);
+            assertTrue(driver.getPageSource().contains("ahead of the rest"));
+        } finally {
+            held.release();
+        }
+    }
+
+    /** How many times the page has loaded in this tab. */
+    private long loads() {
+        return ((Number) js("return +sessionStorage.getItem('__loads')")).longValue();
     }
 
     @Test

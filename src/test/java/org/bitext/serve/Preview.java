@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,8 +131,17 @@ public final class Preview implements AutoCloseable {
 
     /** Opens the live-reload event stream; its lines arrive in the returned queue. */
     public BlockingQueue<String> events() {
+        return events(SiteHandler.EVENTS);
+    }
+
+    /** Opens the live-reload event stream of the page at URL path {@code page}, as reload.js does. */
+    public BlockingQueue<String> eventsOf(String page) {
+        return events(SiteHandler.EVENTS + "?page=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+    }
+
+    private BlockingQueue<String> events(String path) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest req = HttpRequest.newBuilder(uri(SiteHandler.EVENTS)).build();
+        HttpRequest req = HttpRequest.newBuilder(uri(path)).build();
         http.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
             Thread t = new Thread(() -> {
                 try (Stream<String> s = r.body()) {
