@@ -6,9 +6,12 @@ that org.bitext.bench.HugoSite writes). Each round saves one file in place with 
 the page that shows it every 2 ms until the token is there; rounds alternate between the two servers.
 Three edits: a note's text, a turn's English gloss, the page template.
 
-    bench/editloop.py --jar JAR [--bench-cp CP] [--rounds 20] [--warmup 3] [--work DIR] [--nice N] [--edits note,gloss]
+    bench/editloop.py [--jar JAR [--java-opts OPTS]] [--bench-cp CP] [--rounds 20] [--warmup 3] [--pause S]
+                      [--work DIR] [--nice N] [--edits note,gloss,template]
 
-Ours runs with the README's preview flags (--java-opts). On a machine busy with other work, --nice -10
+Ours runs as the README says, `./bitext serve` (the launcher beside this folder, with the JVM settings it
+ships); with --jar, as `java OPTS -jar JAR serve` instead (to compare builds). --pause waits that long
+after both servers are up before the first save (an editor opens the page first). On a machine busy with other work, --nice -10
 (root only) runs both servers and the poller ahead of it, to come closer to a quiet machine; the table
 says so when it was used.
 
@@ -112,7 +115,7 @@ def start(cmd, ready, log_path, env=None):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--jar", required=True)
+    ap.add_argument("--jar", help="run this jar with --java-opts instead of the launcher")
     ap.add_argument("--bench-cp", help="class path holding org.bitext.bench.HugoSite "
                     "(default: the jar and the test-classes folder beside it, where Maven compiles src/bench/java)")
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -120,11 +123,13 @@ def main():
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--java", default="java")
-    ap.add_argument("--java-opts", default="-XX:+UseParallelGC", help="JVM flags of `bitext serve` (the README's)")
+    ap.add_argument("--java-opts", default="", help="JVM flags for --jar")
     ap.add_argument("--nice", type=int, default=None, help="niceness of both servers and of the poller")
     ap.add_argument("--edits", default="note,gloss,template", help="which edits to time, comma-separated")
     ap.add_argument("--pause", type=float, default=0.0, help="seconds between the servers being up and the first save")
     a = ap.parse_args()
+    launcher = os.path.join(os.path.abspath(a.root), "bitext")
+    jar = a.jar or os.path.join(os.path.abspath(a.root), "target", "bitext.jar")
 
     work = os.path.abspath(a.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -133,7 +138,7 @@ def main():
     shutil.copytree(os.path.join(a.root, "content"), os.path.join(ours, "content"))
     shutil.copytree(os.path.join(a.root, "templates"), os.path.join(ours, "templates"))
     hugo = os.path.join(work, "hugo")
-    bench_cp = a.bench_cp or a.jar + os.pathsep + os.path.join(os.path.dirname(os.path.abspath(a.jar)), "test-classes")
+    bench_cp = a.bench_cp or jar + os.pathsep + os.path.join(os.path.dirname(os.path.abspath(jar)), "test-classes")
     subprocess.run([a.java, "-cp", bench_cp, "org.bitext.bench.HugoSite", os.path.join(ours, "content"), hugo],
                    check=True, stdout=subprocess.DEVNULL)
 
@@ -186,7 +191,8 @@ def main():
     prefix = []
     if a.nice is not None:
         prefix = ["nice", "-n", str(a.nice)]
-    serve, m = start(prefix + [a.java] + a.java_opts.split() + ["-jar", a.jar, "serve", "--content", os.path.join(ours, "content"), "--templates",
+    command = [a.java] + a.java_opts.split() + ["-jar", jar] if a.jar else [launcher]
+    serve, m = start(prefix + command + ["serve", "--content", os.path.join(ours, "content"), "--templates",
                       os.path.join(ours, "templates"), "--out", os.path.join(ours, "site"), "--port", str(our_port)],
                      r"Serving .* at (http://\S+)", os.path.join(work, "serve.log"))
     our_base = m.group(1)
@@ -241,7 +247,8 @@ def main():
     print(f"Edit loop, {a.rounds} rounds per edit after {a.warmup} warm-up rounds, polled every 2 ms; "
           f"Hugo {hugo_version}; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after, "
           f"{os.cpu_count()} cores" + ("" if a.nice is None else f"; both servers and the poller at nice {a.nice}")
-          + f"; ours: java {a.java_opts}\n")
+          + (f"; ours: java {a.java_opts} -jar {a.jar}" if a.jar else "; ours: ./bitext serve")
+          + (f"; first save {a.pause:g} s after start" if a.pause else "") + "\n")
     print("| edit | ours p50 | ours p95 | ours min–max | Hugo p50 | Hugo p95 | Hugo min–max | ours / Hugo (p50) |")
     print("|---|---|---|---|---|---|---|---|")
     for kind in edits:

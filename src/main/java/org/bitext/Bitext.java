@@ -180,7 +180,14 @@ public final class Bitext {
         Publisher.repair(out);
         session.begin();
         Templates templates = session.templates(options.templates());
-        Edition edition = withBaseUrl(load(options.content(), options.strict(), diags, session), options.baseUrl());
+        templates.readAhead(diags);
+        Edition edition;
+        try {
+            edition = withBaseUrl(load(options.content(), options.strict(), diags, session), options.baseUrl());
+        } catch (BuildFailure e) {
+            templates.read(diags); // its messages too, in this run (and none after it)
+            throw e;
+        }
         SiteRenderer renderer = new SiteRenderer(templates, options.staticFolder(), diags, session.markdown(), session);
         return publish(options, out, diags, edition, renderer, publisher -> session.publish(publisher, out));
     }

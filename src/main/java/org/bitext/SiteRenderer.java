@@ -112,7 +112,7 @@ public final class SiteRenderer {
         jobs.add(new Job(book.path(), null, null, o -> {
             Map<String, byte[]> parts = new TreeMap<>();
             for (Page part : book.files()) {
-                String key = loaded.key(part.template());
+                String key = templatesKey(loaded, part);
                 byte[] bytes = incremental.reusePart(part, key);
                 if (bytes == null) {
                     ByteArrayOutputStream made = new ByteArrayOutputStream();
@@ -128,7 +128,7 @@ public final class SiteRenderer {
             return true;
         }));
         for (Page page : pages) {
-            String key = loaded.key(page.template());
+            String key = templatesKey(loaded, page);
             jobs.add(new Job(page.path(), page, key, o -> {
                 byte[] same = incremental.reuse(page, key);
                 if (same != null) {
@@ -178,6 +178,11 @@ public final class SiteRenderer {
         checker.report(byPath, diags);
         Timings.mark("check the links");
         return jobs.size();
+    }
+
+    /** The key of the templates that make {@code page}, for a build that may reuse files ({@code serve}); else null. */
+    private String templatesKey(Templates.Loaded loaded, Page page) {
+        return incremental == Incremental.NONE ? null : loaded.key(page.template());
     }
 
     /** Renders {@code page} into {@code w}; false after reporting an error (once for all pages that meet it). */

@@ -94,20 +94,24 @@ public final class EditorialReader {
         return new LayerReader(file, diags).layer(root);
     }
 
-    /** {@code yaml} without the spaces and tabs that end its lines (the same string when there are none). */
+    /**
+     * {@code yaml} without the spaces and tabs that end its lines (the same string when there are none).
+     * This scan, and the others of the whole text, go through a copy of its characters: far quicker than
+     * charAt before the JIT has compiled them, which a one-off build never waits for.
+     */
     static String withoutTrailingBlanks(String yaml) {
+        char[] text = yaml.toCharArray();
         StringBuilder out = null;
         int copied = 0;
-        for (int i = 0; i < yaml.length(); i++) {
-            char c = yaml.charAt(i);
-            boolean lineEnd = YamlHints.isBreak(c);
-            if (i + 1 == yaml.length() && !lineEnd) {
+        for (int i = 0; i < text.length; i++) {
+            boolean lineEnd = YamlHints.isBreak(text[i]);
+            if (i + 1 == text.length && !lineEnd) {
                 i++; // the last line, without a line break
             } else if (!lineEnd) {
                 continue;
             }
             int blanks = i;
-            while (blanks > copied && (yaml.charAt(blanks - 1) == ' ' || yaml.charAt(blanks - 1) == '\t')) {
+            while (blanks > copied && (text[blanks - 1] == ' ' || text[blanks - 1] == '\t')) {
                 blanks--;
             }
             if (blanks < i) {
@@ -126,12 +130,13 @@ public final class EditorialReader {
 
     /** Where the first line longer than the limit goes over it, or null. */
     private static Position longLine(String file, String yaml) {
+        char[] text = yaml.toCharArray();
         int line = 1;
         int start = 0;
-        for (int i = 0; i < yaml.length(); i++) {
-            char c = yaml.charAt(i);
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
             if (c == '\n' || c == '\r') {
-                line += c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n' ? 0 : 1;
+                line += c == '\r' && i + 1 < text.length && text[i + 1] == '\n' ? 0 : 1;
                 start = i + 1;
             } else if (i - start == Limits.MAX_YAML_LINE_CHARS) {
                 return new Position(file, line, i - start + 1);

@@ -81,13 +81,14 @@ final class YamlHints {
 
     /** The lines of {@code yaml}, split where YAML breaks lines (so that they match its marks). */
     private static String[] lines(String yaml) {
+        char[] text = yaml.toCharArray(); // see EditorialReader.withoutTrailingBlanks
         List<String> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < yaml.length(); i++) {
-            char c = yaml.charAt(i);
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
             if (isBreak(c)) {
                 lines.add(yaml.substring(start, i));
-                if (c == '\r' && i + 1 < yaml.length() && yaml.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
                     i++;
                 }
                 start = i + 1;

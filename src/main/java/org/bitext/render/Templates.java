@@ -60,6 +60,8 @@ public final class Templates {
     private boolean hadFolder;
     /** A renderer being made ahead of the first read, on a thread of its own. */
     private FutureTask<Renderer> prepared;
+    /** A read started ahead of the build's need ({@link #readAhead}), which the next {@link #read} takes. */
+    private FutureTask<Loaded> reading;
 
     public Templates(Path folder) {
         this.folder = folder;
@@ -83,12 +85,56 @@ public final class Templates {
     }
 
     /**
-     * Reads every file of the folder. Refuses, into {@code diags}, a symbolic link that leads outside
-     * the folder (nothing outside the project is ever published) and a template that is not UTF-8.
-     * Returns null after any error; else the files (null bytes for one that cannot be read, reported
-     * by whoever needs it) and a renderer: the same as last time when no file changed.
+     * Starts the next {@link #read} now, on a thread of its own, beside the reading of the content. The
+     * caller must then call {@link #read} with the same {@code diags}, even when it gives up, so that no
+     * message comes in after the build has reported.
+     */
+    public void readAhead(Diagnostics diags) {
+        FutureTask<Loaded> task = new FutureTask<>(() -> readNow(diags));
+        reading = task;
+        Thread thread = new Thread(task, "bitext-templates-read");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Reads every file of the folder (or takes the read {@link #readAhead} started). Refuses, into
+     * {@code diags}, a symbolic link that leads outside the folder (nothing outside the project is ever
+     * published) and a template that is not UTF-8. Returns null after any error; else the files (null
+     * bytes for one that cannot be read, reported by whoever needs it) and a renderer: the same as last
+     * time when no file changed.
      */
     public Loaded read(Diagnostics diags) throws IOException {
+        FutureTask<Loaded> task = reading;
+        if (task == null) {
+            return readNow(diags);
+        }
+        reading = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the read is quick: finish waiting, so that it reports nothing later
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw (RuntimeException) e.getCause(); // readNow throws nothing else
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Loaded readNow(Diagnostics diags) throws IOException {
         // the built-in theme, overridden file by file by the folder's own (a project may have none)
         Map<String, byte[]> read = new TreeMap<>(Theme.files());
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
