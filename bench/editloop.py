@@ -6,14 +6,16 @@ that org.bitext.bench.HugoSite writes). Each round saves one file in place with 
 the page that shows it every 2 ms until the token is there; rounds alternate between the two servers.
 Three edits: a note's text, a turn's English gloss, the page template.
 
-    bench/editloop.py [--jar JAR [--java-opts OPTS]] [--bench-cp CP] [--rounds 20] [--warmup 3] [--pause S]
+    bench/editloop.py [--jar JAR [--java-opts OPTS]] [--bench-cp CP] [--rounds 20] [--warmup 10] [--pause S]
                       [--work DIR] [--nice N] [--edits note,gloss,template]
 
 Ours runs as the README says, `./bitext serve` (the launcher beside this folder, with the JVM settings it
-ships); with --jar, as `java OPTS -jar JAR serve` instead (to compare builds). --pause waits that long
-after both servers are up before the first save (an editor opens the page first). On a machine busy with other work, --nice -10
-(root only) runs both servers and the poller ahead of it, to come closer to a quiet machine; the table
-says so when it was used.
+ships); with --jar, as `java OPTS -jar JAR serve` instead (to compare builds). Each edit is saved
+--warmup times before its timed rounds: the table shows an editor's saves once the JIT has compiled the
+rebuild, and the first saves after start (the first edit's warm-up rounds) are reported on a line of
+their own. --pause waits that long after both servers are up before the first save. On a machine busy
+with other work, --nice -10 (root only) runs both servers and the poller ahead of it, to come closer to
+a quiet machine; the table says so when it was used.
 
 Prints a Markdown table (p50, p95, min, max in ms; ours / Hugo at p50) and the machine's load.
 """
@@ -121,7 +123,7 @@ def main():
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     ap.add_argument("--work", default="/tmp/bitext-editloop")
     ap.add_argument("--rounds", type=int, default=20)
-    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=10, help="saves of each edit before the timed rounds (reported apart)")
     ap.add_argument("--java", default="java")
     ap.add_argument("--java-opts", default="", help="JVM flags for --jar")
     ap.add_argument("--nice", type=int, default=None, help="niceness of both servers and of the poller")
@@ -210,6 +212,7 @@ def main():
             pages = {"ours": (Page(our_base, opage), ofile, otext), "hugo": (Page(hugo_base, hpage), hfile, htext)}
             for who in pages:
                 results[(kind, who)] = []
+                results[(kind, who, "warm-up")] = []
             for r in range(a.warmup + a.rounds):
                 for who, (page, path, text) in pages.items():
                     token = "zq" + secrets.token_hex(5)
@@ -217,8 +220,7 @@ def main():
                     t0 = time.perf_counter()
                     save_in_place(path, body)
                     ms = page.wait_for(token, t0)
-                    if r >= a.warmup:
-                        results[(kind, who)].append(ms)
+                    results[(kind, who) if r >= a.warmup else (kind, who, "warm-up")].append(ms)
                     time.sleep(0.3)
             for path, text in originals.items():
                 save_in_place(path, text)
@@ -256,6 +258,11 @@ def main():
         print(f"| {kind} | {statistics.median(o):.0f} ms | {p95(o):.0f} ms | {min(o):.0f}–{max(o):.0f} ms | "
               f"{statistics.median(h):.0f} ms | {p95(h):.0f} ms | {min(h):.0f}–{max(h):.0f} ms | "
               f"{statistics.median(o) / statistics.median(h):.2f} |")
+    first = next(iter(edits))
+    if a.warmup:
+        o, h = results[(first, "ours", "warm-up")], results[(first, "hugo", "warm-up")]
+        print(f"\nThe first {a.warmup} saves after start ({first}, not in the table): ours p50 {statistics.median(o):.0f} ms, "
+              f"max {max(o):.0f} ms (the JIT still compiling); Hugo p50 {statistics.median(h):.0f} ms, max {max(h):.0f} ms.")
     print("\nOur rebuilds alone (the server's own timing, median of all): "
           + ", ".join(f"{name} {statistics.median(ms):.0f} ms ({len(ms)})" for name, ms in sorted(rebuilt.items())))
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.bitext.check.LinkChecker;
@@ -237,10 +238,23 @@ public final class SiteRenderer {
         Made[] made = new Made[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
+        // The pages made first (open in the preview) have the cores to themselves: they are served as
+        // soon as they are made, and the rest waits a few milliseconds.
+        int firstCount = (int) jobs.stream().filter(j -> j.first(first)).count();
+        CountDownLatch firstDone = new CountDownLatch(firstCount);
         Runnable work = () -> {
             try {
                 for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
-                    made[i] = make(jobs.get(i), sink, out, checker, paths, first);
+                    if (i >= firstCount) {
+                        awaitUninterruptibly(firstDone);
+                    }
+                    try {
+                        made[i] = make(jobs.get(i), sink, out, checker, paths, first);
+                    } finally {
+                        if (i < firstCount) {
+                            firstDone.countDown();
+                        }
+                    }
                 }
             } catch (Throwable e) { // make() returns exceptions as values: this is an Error (out of memory)
                 next.set(made.length); // no further job starts
@@ -279,6 +293,21 @@ public final class SiteRenderer {
             }
         }
         return Arrays.asList(made);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What became of one file. */
