@@ -139,10 +139,10 @@ public final class SiteRenderer {
             }));
         }
         if (!first.isEmpty()) {
-            List<Job> open = jobs.stream().filter(j -> j.first(first))
-                    .sorted(Comparator.comparingInt(j -> first.indexOf(j.path()))).toList();
-            jobs.removeAll(open);
-            jobs.addAll(0, open);
+            List<Job> rest = jobs.stream().filter(j -> !j.first(first)).toList();
+            jobs.removeIf(j -> !j.first(first)); // leaves the open pages, which go first, in the order given
+            jobs.sort(Comparator.comparingInt(j -> first.indexOf(j.path())));
+            jobs.addAll(rest);
         }
         String base = edition.meta().baseUrl();
         if (base == null) {
@@ -238,8 +238,8 @@ public final class SiteRenderer {
         Made[] made = new Made[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
-        // The pages made first (open in the preview) have the cores to themselves: they are served as
-        // soon as they are made, and the rest waits a few milliseconds.
+        // Nothing else is made while the pages made first (open in the preview) are: they are served as
+        // soon as they are made, and the rest of the site waits the few milliseconds that takes.
         int firstCount = (int) jobs.stream().filter(j -> j.first(first)).count();
         CountDownLatch firstDone = new CountDownLatch(firstCount);
         Runnable work = () -> {

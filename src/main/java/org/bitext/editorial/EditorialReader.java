@@ -145,9 +145,12 @@ public final class EditorialReader {
         return null;
     }
 
-    /** How often the nodes under {@code node} are used again: once for each alias (*name) read. */
+    /**
+     * How often the nodes under {@code node} are used again: once for each alias (*name) read. Only a
+     * node with an anchor (&name) can be met again, so only those are remembered.
+     */
     private static int reuses(Node node, Set<Node> seen) {
-        if (!seen.add(node)) {
+        if (node.getAnchor() != null && !seen.add(node)) {
             return 1;
         }
         int n = 0;
