@@ -1,5 +1,7 @@
 /* Bitext preview (served only by `bitext serve`, never published): reloads the page after each
-   rebuild, keeping the scroll position, and shows build errors in an overlay. Text goes into the page
+   rebuild, keeping the scroll position, and shows build errors in an overlay. The page says which page
+   it is when it listens, so that a rebuild makes it first and tells it to reload as soon as it is
+   served; the rebuild, served whole, then only confirms the build it shows. Text goes into the page
    through textContent only; styles through the CSSOM, which the pages' Content-Security-Policy allows. */
 (function () {
   'use strict';
