@@ -69,9 +69,14 @@ final class OpenPages {
         ahead.put(page, bytes);
     }
 
-    /** The bytes served ahead for {@code page}, or null. */
-    synchronized byte[] ahead(String page) {
-        return ahead.get(page);
+    /** A page served ahead: the build it belongs to, and its bytes. */
+    record Served(String build, byte[] bytes) {
+    }
+
+    /** What is served ahead as {@code page}, or null. */
+    synchronized Served ahead(String page) {
+        byte[] bytes = ahead.get(page);
+        return bytes == null ? null : new Served(aheadBuild, bytes);
     }
 
     /** The build {@code page} is served from: the one under way if it was served ahead, else {@code served}. */

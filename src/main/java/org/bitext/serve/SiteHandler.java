@@ -147,12 +147,12 @@ final class SiteHandler implements HttpHandler {
         readLock.lock(); // a rebuild swaps the folder under the write lock: never read half a swap
         try {
             Path file = root.resolve(rel).normalize();
-            byte[] ahead = pages.ahead(page);
+            OpenPages.Served ahead = pages.ahead(page);
             if (ahead != null) {
-                body = ahead;
+                body = ahead.bytes();
                 status = 200;
                 type = TYPES.get("html");
-                build = pages.buildOf(page, null);
+                build = ahead.build();
             } else if (!file.startsWith(root)) {
                 body = null;
                 status = 400;

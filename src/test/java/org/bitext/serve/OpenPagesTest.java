@@ -37,7 +37,8 @@ class OpenPagesTest {
         OpenPages open = new OpenPages();
         byte[] page = {1, 2, 3};
         open.serveAhead("s-2", "a.html", page);
-        assertArrayEquals(page, open.ahead("a.html"));
+        assertArrayEquals(page, open.ahead("a.html").bytes());
+        assertEquals("s-2", open.ahead("a.html").build());
         assertEquals("s-2", open.buildOf("a.html", "s-1"));
         assertEquals("s-1", open.buildOf("b.html", "s-1"));
         assertEquals(Set.of(), open.withdraw("s-3"), "another build's withdrawal leaves them");
