@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bitext.check.LinkChecker;
 import org.bitext.check.MarkdownLinks;
@@ -76,10 +77,6 @@ public final class SiteRenderer {
      * and what writes it (false after reporting an error).
      */
     private record Job(String path, Page page, String templates, Content content) {
-        /** True for the pages made first, which the preview may serve before the build is done. */
-        boolean first(List<String> first) {
-            return page != null && first.contains(path);
-        }
     }
 
     @FunctionalInterface
@@ -138,12 +135,11 @@ public final class SiteRenderer {
                 return text(o, w -> rendered(renderer, page, w, reported));
             }));
         }
-        if (!first.isEmpty()) {
-            List<Job> rest = jobs.stream().filter(j -> !j.first(first)).toList();
-            jobs.removeIf(j -> !j.first(first)); // leaves the open pages, which go first, in the order given
-            jobs.sort(Comparator.comparingInt(j -> first.indexOf(j.path())));
-            jobs.addAll(rest);
-        }
+        // the pages made first, in the order given: those the preview may serve before the build is done
+        Predicate<Job> isOpen = j -> j.page() != null && first.contains(j.path());
+        List<Job> open = jobs.stream().filter(isOpen).sorted(Comparator.comparingInt(j -> first.indexOf(j.path()))).toList();
+        jobs.removeIf(isOpen);
+        jobs.addAll(0, open);
         String base = edition.meta().baseUrl();
         if (base == null) {
             diags.warning(edition.meta().position(), "no base_url in 'edition': sitemap.xml, robots.txt and canonical links are left out");
@@ -157,7 +153,7 @@ public final class SiteRenderer {
         }
         incremental.willMake(paths);
         LinkChecker checker = new LinkChecker(paths, SiteViews.basePath(base));
-        List<Made> made = makeAll(jobs, sink, out, checker, paths, first);
+        List<Made> made = makeAll(jobs, sink, out, checker, paths, open.size());
         Timings.mark("render and scan " + jobs.size() + " files");
         List<LinkChecker.PageFacts> facts = new ArrayList<>();
         for (Made m : made) {
@@ -234,22 +230,21 @@ public final class SiteRenderer {
      * memory. The threads are the renderer's own, which stop a runaway template.
      */
     private List<Made> makeAll(List<Job> jobs, Sink sink, Path out, LinkChecker checker, Set<String> paths,
-            List<String> first) {
+            int firstCount) {
         Made[] made = new Made[jobs.size()];
         AtomicInteger next = new AtomicInteger();
         Throwable[] failed = new Throwable[1];
-        // Nothing else is made while the pages made first (open in the preview) are: they are served as
-        // soon as they are made, and the rest of the site waits the few milliseconds that takes.
-        int firstCount = (int) jobs.stream().filter(j -> j.first(first)).count();
+        // Nothing else is made while the first firstCount jobs (pages open in the preview) are: they are
+        // served as soon as they are made, and the rest of the site waits the few milliseconds that takes.
         CountDownLatch firstDone = new CountDownLatch(firstCount);
         Runnable work = () -> {
             try {
                 for (int i = next.getAndIncrement(); i < made.length; i = next.getAndIncrement()) {
                     if (i >= firstCount) {
-                        awaitUninterruptibly(firstDone);
+                        uninterruptibly(firstDone::await);
                     }
                     try {
-                        made[i] = make(jobs.get(i), sink, out, checker, paths, first);
+                        made[i] = make(jobs.get(i), sink, out, checker, paths, i < firstCount);
                     } finally {
                         if (i < firstCount) {
                             firstDone.countDown();
@@ -270,19 +265,8 @@ public final class SiteRenderer {
             thread.start();
             started.add(thread);
         }
-        boolean interrupted = false;
         for (Thread t : started) {
-            while (true) {
-                try {
-                    t.join(); // no file is still being made when the caller cleans up after this build
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            uninterruptibly(t::join); // no file is still being made when the caller cleans up after this build
         }
         synchronized (failed) {
             if (failed[0] instanceof Error e) {
@@ -295,11 +279,17 @@ public final class SiteRenderer {
         return Arrays.asList(made);
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
+    /** A wait that an interrupt does not cut short (it is kept for the caller to see). */
+    @FunctionalInterface
+    private interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    private static void uninterruptibly(Wait wait) {
         boolean interrupted = false;
         while (true) {
             try {
-                latch.await();
+                wait.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -328,8 +318,8 @@ public final class SiteRenderer {
         }
     }
 
-    /** Makes one file into the sink. */
-    private Made make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths, List<String> first) {
+    /** Makes one file into the sink; {@code first}: one of the pages the preview may serve before the build is done. */
+    private Made make(Job job, Sink sink, Path out, LinkChecker checker, Set<String> paths, boolean first) {
         try {
             PageOut file = sink.create(job.path());
             boolean ok;
@@ -339,7 +329,7 @@ public final class SiteRenderer {
             if (!ok) {
                 return new Done(null);
             }
-            if (file.inMemory() && job.first(first)) {
+            if (first && file.inMemory()) {
                 incremental.madeFirst(job.path(), file.bytes());
             }
             boolean unchanged = out != null && incremental.unchanged(out, job.path(), file);

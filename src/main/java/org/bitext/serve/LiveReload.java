@@ -139,8 +139,8 @@ final class LiveReload implements AutoCloseable {
         clients.add(client);
         try (OutputStream os = ex.getResponseBody()) {
             Status now = status;
-            String build = page == null ? now.build() : pages.buildOf(page, now.build());
-            write(os, "retry: 1000\n\n" + event("hello", new Status(build, now.errors()).json()));
+            Status hello = new Status(pages.buildOf(page, now.build()), now.errors()); // the build this page shows
+            write(os, "retry: 1000\n\n" + event("hello", hello.json()));
             long wait = KEEP_ALIVE_MILLIS;
             while (!closed) {
                 String next = queue.poll(wait, TimeUnit.MILLISECONDS);

@@ -79,7 +79,7 @@ final class OpenPages {
         return bytes == null ? null : new Served(aheadBuild, bytes);
     }
 
-    /** The build {@code page} is served from: the one under way if it was served ahead, else {@code served}. */
+    /** The build {@code page} (null for none) is served from: the one under way if it was served ahead, else {@code served}. */
     synchronized String buildOf(String page, String served) {
         return ahead.containsKey(page) ? aheadBuild : served;
     }
