@@ -2,7 +2,6 @@ package org.bitext.render;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bitext.text.Texts;
 
 /**
  * The templates a template depends on, read from its {@code #include} and {@code #import} directives.
@@ -34,12 +34,7 @@ final class TemplateKeys {
             used.removeIf(name -> !Renderer.isTemplate(name));
             used.add(template);
         }
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        MessageDigest sha = Texts.sha256();
         for (String name : used) {
             byte[] source = files.get(name);
             sha.update((name + (source == null ? "\0absent\0" : "\0" + source.length + "\0")).getBytes(StandardCharsets.UTF_8));
